@@ -1,0 +1,17 @@
+package io.switchboard.ivr.call;
+
+import io.switchboard.callflow.engine.CallControl;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A caller's leg as the IVR controller holds it, whatever carries it (built-in SIP endpoint or Asterisk). The flow
+ * engine sees only its {@link CallControl} face; the controller adds observers that record the call.
+ */
+public interface CallLeg extends CallControl {
+
+    /** Adds an observer; it hears what happens from now on. */
+    void addObserver(CallObserver observer);
+
+    /** Completes once, when the call has ended (either side). */
+    CompletionStage<CallEnd> ended();
+}

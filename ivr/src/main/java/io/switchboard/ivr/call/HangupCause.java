@@ -1,0 +1,19 @@
+package io.switchboard.ivr.call;
+
+/** Why a call ended, in the terms a supervisor reads in the call log. */
+public enum HangupCause {
+    /** A side hung up after the call was answered. */
+    NORMAL,
+    /** The caller gave up before we answered (SIP CANCEL). */
+    CANCELLED,
+    /** The caller's media stopped arriving for longer than allowed. */
+    MEDIA_TIMEOUT,
+    /** No flow serves the dialed number. */
+    NOT_FOUND,
+    /** The caller offered no codec we can use. */
+    INCOMPATIBLE_MEDIA,
+    /** The flow or the carrier failed; the caller was hung up. */
+    FAILURE,
+    /** The server was shutting down. */
+    SHUTDOWN
+}
