@@ -1,0 +1,194 @@
+package io.switchboard.callflow.parse;
+
+import io.switchboard.callflow.SourcePos;
+import io.switchboard.callflow.engine.PromptRef;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * The keys of one YAML mapping, read with positions: each getter reports a diagnostic at the value (or the mapping)
+ * when the value is missing or of the wrong type, and {@link #rejectUnknown()} reports keys nobody asked for.
+ */
+public final class Fields {
+
+    private final Node node;
+    private final String what;
+    private final Problems problems;
+    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    private final Set<String> read = new LinkedHashSet<>();
+
+    private Fields(Node node, String what, Problems problems) {
+        this.node = node;
+        this.what = what;
+        this.problems = problems;
+    }
+
+    /** Reads {@code node} as a mapping; reports a diagnostic and returns an empty reader when it is not one. */
+    public static Fields of(Node node, String what, Problems problems) {
+        Fields fields = new Fields(node, what, problems);
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                    problems.error(tuple.getKeyNode(), what + ": keys must be plain names", "");
+                    continue;
+                }
+                if (fields.entries.putIfAbsent(key.getValue(), tuple) != null) {
+                    problems.error(key, what + ": duplicate key '" + key.getValue() + "'",
+                            "each key may appear once; merge the two entries");
+                }
+            }
+        } else if (node != null) {
+            problems.error(node, what + " must be a mapping of keys to values", "");
+        }
+        return fields;
+    }
+
+    public Problems problems() {
+        return problems;
+    }
+
+    public SourcePos pos() {
+        return problems.at(node);
+    }
+
+    public boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    public Set<String> keys() {
+        return entries.keySet();
+    }
+
+    /** The value node of {@code key}, marking it read. */
+    public Optional<Node> node(String key) {
+        read.add(key);
+        NodeTuple t = entries.get(key);
+        return t == null ? Optional.empty() : Optional.of(t.getValueNode());
+    }
+
+    /** The position of {@code key} itself, or of the mapping when absent. */
+    public SourcePos keyPos(String key) {
+        NodeTuple t = entries.get(key);
+        return t == null ? pos() : problems.at(t.getKeyNode());
+    }
+
+    public Optional<String> optionalString(String key) {
+        Optional<Node> value = node(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get() instanceof ScalarNode scalar) {
+            return Optional.of(scalar.getValue());
+        }
+        problems.error(value.get(), what + ": '" + key + "' must be a single value", "");
+        return Optional.empty();
+    }
+
+    public String string(String key, String hint) {
+        Optional<String> value = optionalString(key);
+        if (value.isEmpty() && !entries.containsKey(key)) {
+            problems.error(pos(), what + ": '" + key + "' is required", hint);
+        }
+        return value.orElse("");
+    }
+
+    public Optional<Duration> duration(String key) {
+        Optional<Node> value = node(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Duration> parsed = value.get() instanceof ScalarNode s ? Timers.parse(s.getValue()) : Optional.empty();
+        if (parsed.isEmpty()) {
+            problems.error(value.get(), what + ": '" + key + "' is not a duration: " + describe(value.get()),
+                    "write a time like 500ms, 5s or 2m");
+        } else if (parsed.get().isZero() || parsed.get().compareTo(Timers.MAX) > 0) {
+            problems.error(value.get(), what + ": '" + key + "' must be more than 0 and at most "
+                    + Timers.format(Timers.MAX) + ", got " + describe(value.get()), "");
+            return Optional.empty();
+        }
+        return parsed;
+    }
+
+    public Optional<Integer> integer(String key, int min, int max) {
+        Optional<Node> value = node(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get() instanceof ScalarNode s) {
+            try {
+                int v = Integer.parseInt(s.getValue().strip());
+                if (v >= min && v <= max) {
+                    return Optional.of(v);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        problems.error(value.get(), what + ": '" + key + "' must be a whole number from " + min + " to " + max
+                + ", got " + describe(value.get()), "");
+        return Optional.empty();
+    }
+
+    public Optional<Boolean> bool(String key) {
+        Optional<String> value = optionalString(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (value.get()) {
+            case "true", "yes", "on" -> Optional.of(true);
+            case "false", "no", "off" -> Optional.of(false);
+            default -> {
+                problems.error(node(key).orElse(node), what + ": '" + key + "' must be true or false, got '"
+                        + value.get() + "'", "");
+                yield Optional.empty();
+            }
+        };
+    }
+
+    /** A prompt list: a single name or a sequence of names. */
+    public List<PromptRef> prompts(String key) {
+        Optional<Node> value = node(key);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        List<PromptRef> out = new ArrayList<>();
+        List<Node> items = value.get() instanceof SequenceNode seq ? seq.getValue() : List.of(value.get());
+        for (Node item : items) {
+            if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
+                out.add(new PromptRef(s.getValue().strip()));
+            } else {
+                problems.error(item, what + ": '" + key + "' must list prompt names, got " + describe(item),
+                        "write [welcome] or [main-menu, digits/1]");
+            }
+        }
+        return out;
+    }
+
+    /** Reports every key nobody read. */
+    public void rejectUnknown() {
+        for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+            if (!read.contains(e.getKey())) {
+                problems.error(e.getValue().getKeyNode(), what + ": unknown key '" + e.getKey() + "'",
+                        "known here: " + String.join(", ", read));
+            }
+        }
+    }
+
+    public static String describe(Node node) {
+        if (node instanceof ScalarNode s) {
+            return "'" + s.getValue() + "'";
+        }
+        return node instanceof SequenceNode ? "a list" : "a mapping";
+    }
+}

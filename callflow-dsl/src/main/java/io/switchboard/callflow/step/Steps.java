@@ -1,0 +1,19 @@
+package io.switchboard.callflow.step;
+
+import io.switchboard.callflow.parse.Fields;
+
+/** Keys and transitions several step kinds share. */
+final class Steps {
+
+    private Steps() {}
+
+    /** The optional {@code next:} of a step, noted as a reference; null when absent. */
+    static String next(String id, Fields step, CompileContext ctx) {
+        return step.optionalString("next").map(t -> ctx.refer(t, step.node("next").orElseThrow())).orElse(null);
+    }
+
+    /** Go to {@code next}, or end the flow when there is none. */
+    static Next then(String next) {
+        return next == null ? new Next.End(Outcomes.FELL_THROUGH) : Next.go(next);
+    }
+}
