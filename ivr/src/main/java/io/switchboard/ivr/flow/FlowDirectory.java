@@ -1,0 +1,105 @@
+package io.switchboard.ivr.flow;
+
+import io.switchboard.callflow.CompiledFlow;
+import io.switchboard.callflow.FlowCompileException;
+import io.switchboard.callflow.FlowCompiler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The flows in a directory ({@code *.yaml}), compiled at start-up, and which dialed numbers they answer.
+ *
+ * <p>A number is answered by the flow the operator mapped it to; any other number by the default flow, or by none
+ * when no default is set (the carrier then refuses the call as not found). Start-up fails with every diagnostic of
+ * every broken file, each as {@code file:line:col: message}, so a broken flow never half-serves.
+ */
+public final class FlowDirectory implements FlowCatalogue {
+
+    private final Map<String, PublishedFlow> byId;
+    private final Map<String, PublishedFlow> byNumber;
+    private final PublishedFlow defaultFlow;
+
+    private FlowDirectory(Map<String, PublishedFlow> byId, Map<String, PublishedFlow> byNumber,
+            PublishedFlow defaultFlow) {
+        this.byId = Map.copyOf(byId);
+        this.byNumber = Map.copyOf(byNumber);
+        this.defaultFlow = defaultFlow;
+    }
+
+    /**
+     * Compiles every flow file in {@code dir}.
+     *
+     * @param numbers     dialed number → flow id
+     * @param defaultFlow the flow id answering all other numbers; empty for none
+     * @throws FlowLoadException with every diagnostic, when a file is broken or a mapping names no flow
+     */
+    public static FlowDirectory load(Path dir, Map<String, String> numbers, String defaultFlow) {
+        List<String> problems = new ArrayList<>();
+        Map<String, PublishedFlow> byId = new HashMap<>();
+        for (Path file : flowFiles(dir, problems)) {
+            try {
+                CompiledFlow flow = FlowCompiler.compile(file);
+                PublishedFlow previous = byId.putIfAbsent(flow.id(), new PublishedFlow(flow.id(), 1, flow));
+                if (previous != null) {
+                    problems.add(file + ":1:1: error: flow id '" + flow.id() + "' is also used by another file in "
+                            + dir);
+                }
+            } catch (FlowCompileException e) {
+                e.diagnostics().forEach(d -> problems.add(d.toString()));
+            }
+        }
+        Map<String, PublishedFlow> byNumber = new HashMap<>();
+        numbers.forEach((number, id) -> {
+            PublishedFlow flow = byId.get(id);
+            if (flow == null) {
+                problems.add("number " + number + " is mapped to flow '" + id + "', which is not in " + dir);
+            } else {
+                byNumber.put(number, flow);
+            }
+        });
+        PublishedFlow fallback = null;
+        if (defaultFlow != null && !defaultFlow.isBlank()) {
+            fallback = byId.get(defaultFlow);
+            if (fallback == null) {
+                problems.add("the default flow '" + defaultFlow + "' is not in " + dir + " (flows there: "
+                        + byId.keySet().stream().sorted().toList() + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new FlowLoadException(problems);
+        }
+        return new FlowDirectory(byId, byNumber, fallback);
+    }
+
+    private static List<Path> flowFiles(Path dir, List<String> problems) {
+        if (!Files.isDirectory(dir)) {
+            problems.add("flow directory " + dir.toAbsolutePath() + " does not exist");
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml")
+                    || f.getFileName().toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            problems.add("cannot list flow directory " + dir + ": " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    @Override
+    public Optional<PublishedFlow> forNumber(String dialed) {
+        PublishedFlow flow = byNumber.get(dialed);
+        return Optional.ofNullable(flow != null ? flow : defaultFlow);
+    }
+
+    /** The flow with this id, if loaded. */
+    public Optional<PublishedFlow> flow(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+}
