@@ -1,0 +1,170 @@
+package io.switchboard.ivr.media;
+
+import io.switchboard.speech.AudioCodec;
+import io.switchboard.speech.rtp.MalformedPacketException;
+import io.switchboard.speech.rtp.RtpPacket;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call's media: its RTP socket, the outbound stream (once started) and what arrives from the caller (keys as
+ * RFC 4733 events, audio counted, the time of the last packet for the inactivity check).
+ */
+public final class MediaSession implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaSession.class);
+
+    /** What the session reports to its call; called from media threads, must be quick. */
+    public interface Events {
+        void keyPressed(char key);
+
+        /** No RTP from the caller for longer than the inactivity timeout. */
+        void mediaTimedOut();
+    }
+
+    private final MediaEngine engine;
+    private final DatagramChannel channel;
+    private final int localPort;
+    private final DtmfDetector dtmf = new DtmfDetector();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Events events;
+    private volatile OutboundStream outbound;
+    private volatile InetSocketAddress remote;
+    private volatile int telephoneEventPt = -1;
+    private volatile long lastReceivedNanos;
+    private volatile long audioPacketsReceived;
+
+    MediaSession(MediaEngine engine, DatagramChannel channel) throws IOException {
+        this.engine = engine;
+        this.channel = channel;
+        this.localPort = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        this.lastReceivedNanos = System.nanoTime();
+    }
+
+    public int localPort() {
+        return localPort;
+    }
+
+    public void setEvents(Events events) {
+        this.events = events;
+    }
+
+    /**
+     * Starts sending to {@code remote} in {@code codec}; {@code telephoneEventPt} is the negotiated RFC 4733 payload
+     * type, or -1.
+     */
+    public synchronized void start(InetSocketAddress remote, AudioCodec codec, int telephoneEventPt) {
+        if (outbound != null || closed.get()) {
+            return;
+        }
+        this.remote = remote;
+        this.telephoneEventPt = telephoneEventPt;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        OutboundStream stream = new OutboundStream(this::send, codec, random.nextInt(), random.nextInt(0x10000),
+                random.nextInt() & 0xFFFFFFFFL);
+        this.lastReceivedNanos = System.nanoTime();
+        this.outbound = stream;
+        engine.clock().add(stream);
+    }
+
+    /** Also accept keys before {@link #start}: the payload type is known from the offer. */
+    public void expectTelephoneEvents(int payloadType) {
+        this.telephoneEventPt = payloadType;
+    }
+
+    public boolean started() {
+        return outbound != null;
+    }
+
+    /** Queues prompts; returns false when the stream is not running (not started or closed). */
+    public boolean play(Playback playback) {
+        OutboundStream stream = outbound;
+        if (stream == null || closed.get()) {
+            return false;
+        }
+        stream.enqueue(playback);
+        return true;
+    }
+
+    public long audioPacketsReceived() {
+        return audioPacketsReceived;
+    }
+
+    long lastReceivedNanos() {
+        return lastReceivedNanos;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    DatagramChannel channel() {
+        return channel;
+    }
+
+    private void send(byte[] packet, int length) {
+        InetSocketAddress to = remote;
+        if (to == null) {
+            return;
+        }
+        try {
+            channel.send(ByteBuffer.wrap(packet, 0, length), to);
+        } catch (IOException e) {
+            log.debug("RTP send to {} failed: {}", to, e.toString());
+        }
+    }
+
+    /** A datagram arrived on this session's socket (receiver thread). */
+    void received(ByteBuffer datagram) {
+        lastReceivedNanos = System.nanoTime();
+        RtpPacket packet;
+        try {
+            packet = RtpPacket.parse(datagram.array(), datagram.arrayOffset() + datagram.position(),
+                    datagram.remaining());
+        } catch (MalformedPacketException e) {
+            return;
+        }
+        if (packet.payloadType() == telephoneEventPt) {
+            Optional<Character> key = dtmf.accept(packet);
+            Events e = events;
+            if (key.isPresent() && e != null) {
+                e.keyPressed(key.get());
+            }
+        } else {
+            audioPacketsReceived++;
+        }
+    }
+
+    /** Called by the engine's watch when nothing arrived for too long. */
+    void timedOut() {
+        Events e = events;
+        if (e != null && !closed.get()) {
+            e.mediaTimedOut();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        OutboundStream stream = outbound;
+        if (stream != null) {
+            engine.clock().remove(stream);
+            stream.close();
+        }
+        engine.release(this);
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.debug("closing RTP port {}: {}", localPort, e.toString());
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package io.switchboard.ivr.sip;
+
+import io.switchboard.callflow.engine.CallFacts;
+import io.switchboard.ivr.call.CallEnd;
+import io.switchboard.ivr.call.CallHandler;
+import io.switchboard.ivr.call.HangupCause;
+import io.switchboard.ivr.media.MediaEngine;
+import io.switchboard.ivr.media.MediaSession;
+import io.switchboard.speech.PromptLibrary;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.SipURI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The UAS side of the built-in endpoint: INVITE → 100 → (404 | 488 | 180) → the flow runs and answers with 200 OK;
+ * CANCEL → 487; BYE → 200 and the call ends at once; INFO carries keys; OPTIONS → 200. Never blocks a JAIN-SIP
+ * thread on a flow and never lets an exception escape into the stack.
+ */
+final class SipSignalling implements SipListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SipSignalling.class);
+
+    private final SipEndpointConfig config;
+    private final SipProvider provider;
+    private final SipMessages messages;
+    private final MediaEngine media;
+    private final PromptLibrary prompts;
+    private final CallHandler handler;
+    private final Clock clock;
+    private final Map<String, SipDialogue> dialogues = new ConcurrentHashMap<>();
+
+    SipSignalling(SipEndpointConfig config, SipProvider provider, SipFactory factory, MediaEngine media,
+            PromptLibrary prompts, CallHandler handler, Clock clock) throws javax.sip.PeerUnavailableException {
+        this.config = config;
+        this.provider = provider;
+        this.messages = new SipMessages(factory, config);
+        this.media = media;
+        this.prompts = prompts;
+        this.handler = handler;
+        this.clock = clock;
+    }
+
+    int activeCalls() {
+        return dialogues.size();
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        try {
+            switch (request.getMethod()) {
+                case Request.INVITE -> invite(event);
+                case Request.ACK -> ack(request);
+                case Request.BYE -> bye(event);
+                case Request.CANCEL -> cancel(event);
+                case Request.INFO -> info(event);
+                case Request.OPTIONS -> respond(event, messages.response(Response.OK, request));
+                default -> respond(event, messages.response(Response.METHOD_NOT_ALLOWED, request));
+            }
+        } catch (Exception e) {
+            log.warn("{} from {} failed: {}", request.getMethod(), callId(request), e.toString(), e);
+            if (!Request.ACK.equals(request.getMethod())) {
+                try {
+                    respond(event, messages.response(Response.SERVER_INTERNAL_ERROR, request));
+                } catch (Exception ignored) {
+                    // nothing more we can do for this request
+                }
+            }
+        }
+    }
+
+    private void invite(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        String sipCallId = callId(request);
+        SipDialogue existing = dialogues.get(sipCallId);
+        if (existing != null) {
+            reInvite(event, existing);
+            return;
+        }
+        ServerTransaction tx = event.getServerTransaction();
+        if (tx == null) {
+            try {
+                tx = provider.getNewServerTransaction(request);
+            } catch (TransactionAlreadyExistsException e) {
+                return; // a retransmission racing the first copy: the transaction layer answers it
+            }
+        }
+        tx.sendResponse(messages.response(Response.TRYING, request));
+        String dialed = request.getRequestURI() instanceof SipURI uri && uri.getUser() != null ? uri.getUser() : "";
+        if (dialed.isEmpty() || !handler.accepts(dialed)) {
+            tx.sendResponse(messages.response(Response.NOT_FOUND, request));
+            return;
+        }
+        String body = request.getRawContent() == null ? "" : new String(request.getRawContent(),
+                StandardCharsets.UTF_8);
+        if (!isSdp(request) || body.isBlank()) {
+            tx.sendResponse(messages.notAcceptable(request, "an SDP offer is required in the INVITE"));
+            return;
+        }
+        SdpNegotiation.Result result = SdpNegotiation.negotiate(body);
+        if (result.negotiation().isEmpty()) {
+            tx.sendResponse(messages.notAcceptable(request, result.failure()));
+            return;
+        }
+        MediaSession session;
+        try {
+            session = media.open(InetAddress.getByName(config.bindAddress()));
+        } catch (IOException e) {
+            log.warn("no RTP port for call {}: {}", sipCallId, e.getMessage());
+            tx.sendResponse(messages.response(Response.SERVICE_UNAVAILABLE, request));
+            return;
+        }
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        String caller = from.getAddress().getURI() instanceof SipURI uri && uri.getUser() != null ? uri.getUser()
+                : "";
+        CallFacts facts = new CallFacts(UUID.randomUUID().toString(), caller, dialed, clock.instant());
+        String toTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        SipDialogue dialogue = new SipDialogue(sipCallId, tx, request, toTag,
+                ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2));
+        SipCall call = new SipCall(facts, prompts, session, result.negotiation().get(), signallingFor(dialogue),
+                clock);
+        dialogue.call = call;
+        dialogues.put(sipCallId, dialogue);
+        call.ended().whenComplete((end, err) -> dialogues.remove(sipCallId, dialogue));
+        tx.sendResponse(messages.withToTag(messages.response(Response.RINGING, request), toTag));
+        Thread.ofVirtual().name("call-" + facts.callId()).start(() -> run(call));
+    }
+
+    private void run(SipCall call) {
+        try {
+            handler.handle(call);
+        } catch (RuntimeException e) {
+            log.error("call {}: handler failed", call.facts().callId(), e);
+        } finally {
+            if (!call.isGone()) {
+                call.hangup();
+            }
+        }
+    }
+
+    private void reInvite(RequestEvent event, SipDialogue d) throws Exception {
+        Request request = event.getRequest();
+        if (d.call.isAnswered() && request.getHeader(ToHeader.NAME) instanceof ToHeader to && to.getTag() != null) {
+            ServerTransaction tx = event.getServerTransaction() != null ? event.getServerTransaction()
+                    : provider.getNewServerTransaction(request);
+            tx.sendResponse(messages.withSdp(messages.response(Response.OK, request), d.answerSdp));
+        }
+        // an INVITE retransmission without a To tag: the transaction layer has already answered it
+    }
+
+    private SipCall.Signalling signallingFor(SipDialogue d) {
+        return new SipCall.Signalling() {
+            @Override
+            public boolean answer(SipCall call) {
+                try {
+                    synchronized (d) {
+                        if (d.finalSent) {
+                            return false;
+                        }
+                        d.answerSdp = call.negotiation().answer(config.bindAddress(), call.media().localPort(),
+                                d.sdpSessionId);
+                        Response ok = messages.withSdp(messages.withToTag(
+                                messages.response(Response.OK, d.invite), d.toTag), d.answerSdp);
+                        d.inviteTx.sendResponse(ok);
+                        d.finalSent = true;
+                    }
+                    return true;
+                } catch (Exception e) {
+                    log.warn("call {}: cannot send 200 OK: {}", call.facts().callId(), e.toString());
+                    return false;
+                }
+            }
+
+            @Override
+            public void hangUp(SipCall call) {
+                dialogues.remove(d.sipCallId, d);
+                try {
+                    synchronized (d) {
+                        if (!d.finalSent) {
+                            d.finalSent = true;
+                            d.inviteTx.sendResponse(messages.withToTag(
+                                    messages.response(Response.TEMPORARILY_UNAVAILABLE, d.invite), d.toTag));
+                            return;
+                        }
+                    }
+                    var dialog = d.inviteTx.getDialog();
+                    if (dialog != null) {
+                        Request bye = dialog.createRequest(Request.BYE);
+                        dialog.sendRequest(provider.getNewClientTransaction(bye));
+                    }
+                } catch (Exception e) {
+                    log.debug("call {}: BYE failed: {}", call.facts().callId(), e.toString());
+                }
+            }
+        };
+    }
+
+    private void ack(Request request) {
+        SipDialogue d = dialogues.get(callId(request));
+        if (d != null) {
+            d.acked = true;
+        }
+    }
+
+    private void bye(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        respond(event, messages.response(Response.OK, request));
+        SipDialogue d = dialogues.remove(callId(request));
+        if (d != null) {
+            d.call.end(HangupCause.NORMAL, CallEnd.Party.CALLER);
+        }
+    }
+
+    private void cancel(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        SipDialogue d = dialogues.get(callId(request));
+        if (d == null) {
+            respond(event, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            return;
+        }
+        respond(event, messages.response(Response.OK, request));
+        synchronized (d) {
+            if (d.finalSent) {
+                return; // already answered: the caller will send BYE
+            }
+            d.finalSent = true;
+            d.inviteTx.sendResponse(messages.withToTag(
+                    messages.response(Response.REQUEST_TERMINATED, d.invite), d.toTag));
+        }
+        dialogues.remove(d.sipCallId, d);
+        d.call.end(HangupCause.CANCELLED, CallEnd.Party.CALLER);
+    }
+
+    private void info(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        SipDialogue d = dialogues.get(callId(request));
+        if (d == null) {
+            respond(event, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            return;
+        }
+        String type = request.getHeader(ContentTypeHeader.NAME) instanceof ContentTypeHeader ct
+                ? ct.getContentType() + "/" + ct.getContentSubType() : "";
+        String body = request.getRawContent() == null ? "" : new String(request.getRawContent(),
+                StandardCharsets.UTF_8);
+        var key = DtmfInfo.parse(type, body);
+        respond(event, messages.response(key.isPresent() || body.isBlank() ? Response.OK
+                : Response.UNSUPPORTED_MEDIA_TYPE, request));
+        key.ifPresent(d.call::infoKey);
+    }
+
+    private void respond(RequestEvent event, Response response) throws Exception {
+        ServerTransaction tx = event.getServerTransaction();
+        if (tx == null) {
+            try {
+                tx = provider.getNewServerTransaction(event.getRequest());
+            } catch (TransactionAlreadyExistsException e) {
+                return;
+            }
+        }
+        tx.sendResponse(response);
+    }
+
+    private static boolean isSdp(Request request) {
+        return request.getHeader(ContentTypeHeader.NAME) instanceof ContentTypeHeader ct
+                && "application".equalsIgnoreCase(ct.getContentType())
+                && "sdp".equalsIgnoreCase(ct.getContentSubType());
+    }
+
+    private static String callId(Request request) {
+        return request.getHeader(CallIdHeader.NAME) instanceof CallIdHeader h ? h.getCallId() : "";
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        // 200 OK to our BYE: nothing to do
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        log.debug("SIP transaction timed out: {}", event.getTimeout());
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        log.debug("SIP I/O error towards {}:{}", event.getHost(), event.getPort());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // nothing kept per transaction
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        String id = event.getDialog().getCallId() == null ? "" : event.getDialog().getCallId().getCallId();
+        SipDialogue d = dialogues.remove(id);
+        if (d != null) {
+            d.call.end(d.acked ? HangupCause.NORMAL : HangupCause.FAILURE, CallEnd.Party.CALLER);
+        }
+    }
+
+    /** Ends every call (server shutting down). */
+    void shutdown() {
+        for (SipDialogue d : dialogues.values()) {
+            d.call.hangup();
+        }
+    }
+
+    /** Per-call SIP state; guarded by its own monitor where responses race. */
+    private static final class SipDialogue {
+        final String sipCallId;
+        final ServerTransaction inviteTx;
+        final Request invite;
+        final String toTag;
+        final long sdpSessionId;
+        volatile SipCall call;
+        volatile String answerSdp;
+        volatile boolean acked;
+        boolean finalSent;
+
+        SipDialogue(String sipCallId, ServerTransaction inviteTx, Request invite, String toTag, long sdpSessionId) {
+            this.sipCallId = sipCallId;
+            this.inviteTx = inviteTx;
+            this.invite = invite;
+            this.toTag = toTag;
+            this.sdpSessionId = sdpSessionId;
+        }
+    }
+}
