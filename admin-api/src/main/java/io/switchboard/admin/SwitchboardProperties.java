@@ -1,0 +1,117 @@
+package io.switchboard.admin;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
+
+/**
+ * Everything under {@code switchboard.*}, with loopback defaults so a fresh checkout runs safely on one machine.
+ * Each can be set as a Spring property ({@code --switchboard.sip.port=5070}) or an environment variable
+ * ({@code SWITCHBOARD_SIP_PORT=5070}). The database password is not here: it is read only from the environment
+ * variable {@value #DB_PASSWORD_VARIABLE}.
+ *
+ * @param node the name this call-control node stores with its calls; default: the host name
+ */
+@ConfigurationProperties("switchboard")
+public record SwitchboardProperties(
+        @DefaultValue Db db,
+        @DefaultValue Sip sip,
+        @DefaultValue Rtp rtp,
+        @DefaultValue Prompts prompts,
+        @DefaultValue Flows flows,
+        String node) {
+
+    /** The environment variable holding the database password. */
+    public static final String DB_PASSWORD_VARIABLE = "SWITCHBOARD_DB_PASSWORD";
+
+    public SwitchboardProperties {
+        if (node == null || node.isBlank()) {
+            node = hostName();
+        }
+    }
+
+    /**
+     * @param url         JDBC URL of PostgreSQL ({@code switchboard.db.url}); empty starts an embedded one
+     * @param user        database user for {@code url} ({@code switchboard.db.user})
+     * @param embeddedDir where the embedded PostgreSQL keeps its data ({@code switchboard.db.embedded-dir})
+     */
+    public record Db(@DefaultValue("") String url, @DefaultValue("switchboard") String user,
+            @DefaultValue("data/pg") Path embeddedDir) {
+
+        public Db {
+            url = url == null ? "" : url.strip();
+        }
+
+        /** Whether Switchboard runs its own PostgreSQL. */
+        public boolean embedded() {
+            return url.isEmpty();
+        }
+    }
+
+    /**
+     * @param bind address the SIP and RTP sockets bind to ({@code switchboard.sip.bind})
+     * @param port SIP UDP port ({@code switchboard.sip.port})
+     */
+    public record Sip(@DefaultValue("127.0.0.1") String bind, @DefaultValue("5060") int port) {
+
+        public Sip {
+            requirePort("switchboard.sip.port", port);
+        }
+    }
+
+    /**
+     * @param portMin lowest RTP port ({@code switchboard.rtp.port-min})
+     * @param portMax highest RTP port ({@code switchboard.rtp.port-max})
+     * @param mediaTimeout a call whose RTP stops this long is hung up ({@code switchboard.rtp.media-timeout})
+     */
+    public record Rtp(@DefaultValue("20000") int portMin, @DefaultValue("29999") int portMax,
+            @DefaultValue("30s") Duration mediaTimeout) {
+
+        public Rtp {
+            requirePort("switchboard.rtp.port-min", portMin);
+            requirePort("switchboard.rtp.port-max", portMax);
+            if (portMin > portMax) {
+                throw new IllegalArgumentException("switchboard.rtp.port-min (" + portMin
+                        + ") must not be above switchboard.rtp.port-max (" + portMax + ")");
+            }
+        }
+    }
+
+    /** @param dir prompt directory, {@code <dir>/<language>/<name>.wav} ({@code switchboard.prompts.dir}) */
+    public record Prompts(@DefaultValue("prompts") Path dir) {}
+
+    /**
+     * @param dir         directory of flow files ({@code switchboard.flows.dir})
+     * @param defaultFlow the flow that answers numbers no flow claims ({@code switchboard.flows.default}); empty:
+     *                    unknown numbers are refused
+     * @param numbers     dialed number → flow id ({@code switchboard.flows.numbers.100=hotline}); default: 100 →
+     *                    hotline
+     */
+    public record Flows(@DefaultValue("flows") Path dir, @Name("default") @DefaultValue("hotline") String defaultFlow,
+            Map<String, String> numbers) {
+
+        public Flows {
+            defaultFlow = defaultFlow == null ? "" : defaultFlow.strip();
+            numbers = numbers == null || numbers.isEmpty() ? Map.of("100", "hotline") : Map.copyOf(numbers);
+        }
+    }
+
+    private static void requirePort(String property, int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(property + " must be a port from 1 to 65535, got " + port);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "switchboard";
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.switchboard.admin.api;
+
+import io.switchboard.ivr.store.CallStore;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The call log: the latest calls and single calls, each with the path it took. */
+@RestController
+@RequestMapping("/api/calls")
+class CallsController {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 500;
+
+    private final CallStore calls;
+
+    CallsController(CallStore calls) {
+        this.calls = calls;
+    }
+
+    /** The latest {@code limit} calls, newest first. */
+    @GetMapping
+    List<CallView> latest(@RequestParam(name = "limit", required = false) String limit) {
+        return calls.latest(parseLimit(limit)).stream().map(CallView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    CallView one(@PathVariable("id") String id) {
+        return calls.find(id).map(CallView::of).orElseThrow(() -> notFound(id));
+    }
+
+    static int parseLimit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit.strip());
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with what to send instead
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Query parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT + " (default "
+                        + DEFAULT_LIMIT + "); got '" + limit + "'.");
+        problem.setTitle("Invalid limit");
+        problem.setProperty("parameter", "limit");
+        throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+
+    private static ErrorResponseException notFound(String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No call has id '" + id + "'. GET /api/calls lists the latest calls with their ids.");
+        problem.setTitle("Call not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+}

@@ -1,0 +1,89 @@
+package io.switchboard.admin.telephony;
+
+import io.switchboard.admin.SwitchboardProperties;
+import io.switchboard.callflow.engine.FlowInterpreter;
+import io.switchboard.ivr.Hotline;
+import io.switchboard.ivr.flow.FlowDirectory;
+import io.switchboard.ivr.sip.SipEndpoint;
+import io.switchboard.ivr.sip.SipEndpointConfig;
+import io.switchboard.ivr.store.CallWriter;
+import io.switchboard.speech.PromptLibrary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The calls side of the server: prompts, the flows and which numbers they answer, the Hotline that runs them, and
+ * the built-in SIP endpoint that brings calls in; plus the health component that watches the SIP listener.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TelephonyConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TelephonyConfiguration.class);
+
+    @Bean
+    PromptLibrary promptLibrary(SwitchboardProperties properties) {
+        PromptLibrary library = PromptLibrary.load(properties.prompts().dir());
+        log.info("{} prompts in {} ({})", library.all().size(), properties.prompts().dir().toAbsolutePath(),
+                library.languages());
+        return library;
+    }
+
+    /** Fails start-up with every flow diagnostic ({@code file:line:col: message}) when a flow file is broken. */
+    @Bean
+    FlowDirectory flowDirectory(SwitchboardProperties properties) {
+        var flows = properties.flows();
+        FlowDirectory directory = FlowDirectory.load(flows.dir(), flows.numbers(), flows.defaultFlow());
+        log.info("flows from {}: numbers {}, default '{}'", flows.dir().toAbsolutePath(), flows.numbers(),
+                flows.defaultFlow());
+        return directory;
+    }
+
+    @Bean
+    Hotline hotline(FlowDirectory flows, CallWriter writer) {
+        return new Hotline(flows, writer, new FlowInterpreter());
+    }
+
+    @Bean(destroyMethod = "close")
+    SipEndpoint sipEndpoint(SwitchboardProperties properties, PromptLibrary prompts, Hotline hotline) {
+        var rtp = properties.rtp();
+        SipEndpointConfig config = new SipEndpointConfig(properties.sip().bind(), properties.sip().port(),
+                rtp.portMin(), rtp.portMax(), rtp.mediaTimeout());
+        SipEndpoint endpoint = new SipEndpoint(config, prompts, hotline);
+        try {
+            endpoint.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        return endpoint;
+    }
+
+    @Bean(destroyMethod = "")
+    SipListener sipListener(SipEndpoint endpoint, SwitchboardProperties properties) {
+        String address = "udp " + properties.sip().bind() + ":" + properties.sip().port();
+        return new SipListener() {
+            @Override
+            public boolean isListening() {
+                return endpoint.isListening();
+            }
+
+            @Override
+            public String address() {
+                return address;
+            }
+
+            @Override
+            public void close() {
+                endpoint.close();
+            }
+        };
+    }
+
+    @Bean
+    SipHealthIndicator sipHealthIndicator(SipListener sipListener) {
+        return new SipHealthIndicator(sipListener);
+    }
+}
