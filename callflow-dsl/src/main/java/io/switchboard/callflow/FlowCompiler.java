@@ -77,14 +77,15 @@ public final class FlowCompiler {
         List<String> languages = languages(top, problems);
         String start = top.string("start", "name the entry step: start: welcome");
         CompileContext ctx = new CompileContext(problems);
-        Map<String, Step> steps = steps(top, ctx);
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        Map<String, Step> steps = steps(top, ctx, declared);
         top.rejectUnknown();
         if (!start.isEmpty()) {
             ctx.refer(start, top.node("start").orElseThrow());
         }
         for (CompileContext.Reference ref : ctx.references()) {
-            if (!steps.containsKey(ref.target())) {
-                problems.error(ref.at(), "unknown step '" + ref.target() + "'", suggestion(ref.target(), steps));
+            if (!declared.contains(ref.target())) {
+                problems.error(ref.at(), "unknown step '" + ref.target() + "'", suggestion(ref.target(), declared));
             }
         }
         if (problems.hasErrors() || steps.isEmpty()) {
@@ -114,7 +115,7 @@ public final class FlowCompiler {
         return out;
     }
 
-    private static Map<String, Step> steps(Fields top, CompileContext ctx) {
+    private static Map<String, Step> steps(Fields top, CompileContext ctx, java.util.Set<String> declared) {
         Problems problems = ctx.problems();
         Map<String, Step> steps = new LinkedHashMap<>();
         Optional<Node> node = top.node("steps");
@@ -136,17 +137,18 @@ public final class FlowCompiler {
                 problems.error(key, "step id '" + id + "' may use letters, digits, '-', '_' and '.'", "");
                 continue;
             }
-            step(id, tuple.getValueNode(), ctx).ifPresent(s -> steps.putIfAbsent(id, s));
+            declared.add(id);
+            step(id, key, tuple.getValueNode(), ctx).ifPresent(s -> steps.putIfAbsent(id, s));
         }
         return steps;
     }
 
-    private static Optional<Step> step(String id, Node body, CompileContext ctx) {
+    private static Optional<Step> step(String id, Node key, Node body, CompileContext ctx) {
         Problems problems = ctx.problems();
-        Fields fields = Fields.of(body, "step '" + id + "'", problems);
+        Fields fields = Fields.of(body, "step '" + id + "'", problems).anchoredAt(key);
         List<String> kinds = fields.keys().stream().filter(k -> StepKinds.byName(k).isPresent()).toList();
         if (kinds.size() != 1) {
-            problems.error(body, kinds.isEmpty()
+            problems.error(fields.pos(), kinds.isEmpty()
                     ? "step '" + id + "' has no kind"
                     : "step '" + id + "' has several kinds: " + String.join(", ", kinds),
                     "give it exactly one of: " + String.join(", ", StepKinds.names()));
@@ -159,10 +161,10 @@ public final class FlowCompiler {
         return Optional.ofNullable(step);
     }
 
-    private static String suggestion(String target, Map<String, Step> steps) {
+    private static String suggestion(String target, java.util.Set<String> steps) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String id : steps.keySet()) {
+        for (String id : steps) {
             int d = distance(target, id);
             if (d < bestDistance) {
                 bestDistance = d;
@@ -170,7 +172,7 @@ public final class FlowCompiler {
             }
         }
         return best != null && bestDistance <= Math.max(2, target.length() / 3) ? "did you mean '" + best + "'?"
-                : "steps here: " + String.join(", ", steps.keySet());
+                : "steps here: " + String.join(", ", new java.util.TreeSet<>(steps));
     }
 
     private static int distance(String a, String b) {

@@ -27,6 +27,7 @@ public final class Fields {
     private final Problems problems;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
     private final Set<String> read = new LinkedHashSet<>();
+    private SourcePos anchor;
 
     private Fields(Node node, String what, Problems problems) {
         this.node = node;
@@ -58,8 +59,15 @@ public final class Fields {
         return problems;
     }
 
+    /** Where this mapping is named (its key, when {@link #anchoredAt} was given), else where it starts. */
     public SourcePos pos() {
-        return problems.at(node);
+        return anchor != null ? anchor : problems.at(node);
+    }
+
+    /** Reports "required" problems and positions at {@code key}, the name this mapping stands under. */
+    public Fields anchoredAt(Node key) {
+        this.anchor = problems.at(key);
+        return this;
     }
 
     public boolean has(String key) {

@@ -29,7 +29,7 @@ public final class Play implements StepKind<PlayStep> {
     @Override
     public PlayStep compile(String id, Node value, Fields step, CompileContext ctx) {
         var prompts = step.prompts("play");
-        if (prompts.isEmpty()) {
+        if (value instanceof org.snakeyaml.engine.v2.nodes.SequenceNode seq && seq.getValue().isEmpty()) {
             ctx.problems().error(value, "step '" + id + "': play needs at least one prompt", "write play: [welcome]");
         }
         boolean bargeIn = step.bool("barge-in").orElse(false);

@@ -1,0 +1,211 @@
+package io.switchboard.callflow.testing;
+
+import io.switchboard.callflow.engine.CallControl;
+import io.switchboard.callflow.engine.CallFacts;
+import io.switchboard.callflow.engine.KeyOutcome;
+import io.switchboard.callflow.engine.PlayOutcome;
+import io.switchboard.callflow.engine.PromptRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A call with no network: a caller who follows a script. Prompts take no real time (a virtual clock advances by
+ * each prompt's nominal length and by every timeout), so flows are tested in milliseconds.
+ *
+ * <p>The script says what the caller does during a prompt ({@link #duringPrompt(String, String)},
+ * {@link #hangUpDuring(String)}) and how the caller answers each wait for a key, in order ({@link #thenPress},
+ * {@link #thenSilence}, {@link #thenHangUp}); once the answers run out the caller stays silent.
+ */
+public final class ScriptedCall implements CallControl {
+
+    /** The nominal length of a prompt on the virtual clock. */
+    public static final Duration PROMPT_LENGTH = Duration.ofSeconds(2);
+
+    private sealed interface Answer {}
+
+    private record Press(char key) implements Answer {}
+
+    private record Silence() implements Answer {}
+
+    private record HangUp() implements Answer {}
+
+    private final CallFacts facts;
+    private final Map<String, String> keysDuring = new HashMap<>();
+    private final Set<String> hangUpDuring = new HashSet<>();
+    private final Deque<Answer> answers = new ArrayDeque<>();
+    private final Deque<Character> typeAhead = new ArrayDeque<>();
+    private final List<String> heard = new ArrayList<>();
+    private final List<String> log = new ArrayList<>();
+    private Duration elapsed = Duration.ZERO;
+    private boolean answered;
+    private boolean gone;
+    private boolean hungUpBySystem;
+    private String language = "en";
+
+    public ScriptedCall() {
+        this(new CallFacts("scripted", "5550100", "100", Instant.parse("2026-01-05T10:00:00Z")));
+    }
+
+    public ScriptedCall(CallFacts facts) {
+        this.facts = facts;
+    }
+
+    /** The caller presses {@code keys} while {@code prompt} plays (type-ahead; stops it when barge-in is on). */
+    public ScriptedCall duringPrompt(String prompt, String keys) {
+        keysDuring.put(prompt, keys);
+        return this;
+    }
+
+    /** The caller hangs up in the middle of {@code prompt}. */
+    public ScriptedCall hangUpDuring(String prompt) {
+        hangUpDuring.add(prompt);
+        return this;
+    }
+
+    /** The next waits for a key get these keys, one per wait. */
+    public ScriptedCall thenPress(String keys) {
+        keys.chars().forEach(c -> answers.add(new Press((char) c)));
+        return this;
+    }
+
+    /** The next wait for a key times out. */
+    public ScriptedCall thenSilence() {
+        answers.add(new Silence());
+        return this;
+    }
+
+    /** The caller hangs up at the next wait for a key. */
+    public ScriptedCall thenHangUp() {
+        answers.add(new HangUp());
+        return this;
+    }
+
+    @Override
+    public CallFacts facts() {
+        return facts;
+    }
+
+    @Override
+    public boolean answer() {
+        if (!gone && !answered) {
+            answered = true;
+            log.add("answer");
+        }
+        return !gone;
+    }
+
+    @Override
+    public PlayOutcome play(List<PromptRef> prompts, boolean bargeIn) {
+        for (PromptRef prompt : prompts) {
+            if (gone) {
+                return PlayOutcome.HUNG_UP;
+            }
+            if (bargeIn && !typeAhead.isEmpty()) {
+                return PlayOutcome.INTERRUPTED;
+            }
+            heard.add(prompt.name());
+            log.add("play " + prompt.name());
+            if (hangUpDuring.contains(prompt.name())) {
+                gone = true;
+                log.add("caller hangs up");
+                return PlayOutcome.HUNG_UP;
+            }
+            String keys = keysDuring.get(prompt.name());
+            if (keys != null) {
+                keys.chars().forEach(c -> {
+                    typeAhead.add((char) c);
+                    log.add("key " + (char) c);
+                });
+                elapsed = elapsed.plus(PROMPT_LENGTH.dividedBy(2));
+                if (bargeIn) {
+                    return PlayOutcome.INTERRUPTED;
+                }
+            }
+            elapsed = elapsed.plus(PROMPT_LENGTH);
+        }
+        return gone ? PlayOutcome.HUNG_UP : PlayOutcome.COMPLETED;
+    }
+
+    @Override
+    public KeyOutcome nextKey(Duration timeout) {
+        if (gone) {
+            return new KeyOutcome.HungUp();
+        }
+        if (!typeAhead.isEmpty()) {
+            return new KeyOutcome.Key(typeAhead.poll());
+        }
+        Answer answer = answers.isEmpty() ? new Silence() : answers.poll();
+        return switch (answer) {
+            case Press p -> {
+                log.add("key " + p.key());
+                yield new KeyOutcome.Key(p.key());
+            }
+            case Silence s -> {
+                elapsed = elapsed.plus(timeout);
+                log.add("silence " + timeout.toMillis() + "ms");
+                yield new KeyOutcome.Timeout();
+            }
+            case HangUp h -> {
+                gone = true;
+                log.add("caller hangs up");
+                yield new KeyOutcome.HungUp();
+            }
+        };
+    }
+
+    @Override
+    public void clearKeys() {
+        typeAhead.clear();
+    }
+
+    @Override
+    public String language() {
+        return language;
+    }
+
+    @Override
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    @Override
+    public void hangup() {
+        if (!gone) {
+            gone = true;
+            hungUpBySystem = true;
+            log.add("hangup");
+        }
+    }
+
+    @Override
+    public boolean isGone() {
+        return gone;
+    }
+
+    /** The prompts the caller heard (started), in order. */
+    public List<String> heard() {
+        return List.copyOf(heard);
+    }
+
+    /** Everything that happened, in order: answer, play X, key K, silence Nms, hangup, caller hangs up. */
+    public List<String> log() {
+        return List.copyOf(log);
+    }
+
+    public boolean hungUpBySystem() {
+        return hungUpBySystem;
+    }
+
+    /** Time on the virtual clock. */
+    public Duration elapsed() {
+        return elapsed;
+    }
+}
