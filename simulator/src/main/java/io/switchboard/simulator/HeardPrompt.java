@@ -1,0 +1,18 @@
+package io.switchboard.simulator;
+
+import java.time.Duration;
+
+/**
+ * A prompt the caller heard.
+ *
+ * @param name        the prompt's name in the library
+ * @param offset      when its first frame arrived, from the moment the call was answered
+ * @param startNanos  the same moment on the caller's monotonic clock ({@link System#nanoTime()})
+ */
+public record HeardPrompt(String name, Duration offset, long startNanos) {
+
+    @Override
+    public String toString() {
+        return String.format("%7.2fs  %s", offset.toMillis() / 1000.0, name);
+    }
+}
