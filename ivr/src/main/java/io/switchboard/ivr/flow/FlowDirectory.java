@@ -43,6 +43,7 @@ public final class FlowDirectory implements FlowCatalogue {
     public static FlowDirectory load(Path dir, Map<String, String> numbers, String defaultFlow) {
         List<String> problems = new ArrayList<>();
         Map<String, PublishedFlow> byId = new HashMap<>();
+        java.util.Set<String> broken = new java.util.HashSet<>();
         for (Path file : flowFiles(dir, problems)) {
             try {
                 CompiledFlow flow = FlowCompiler.compile(file);
@@ -53,21 +54,23 @@ public final class FlowDirectory implements FlowCatalogue {
                 }
             } catch (FlowCompileException e) {
                 e.diagnostics().forEach(d -> problems.add(d.toString()));
+                // its id is unknown, but by convention it is the file name: do not report it missing as well
+                broken.add(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
             }
         }
         Map<String, PublishedFlow> byNumber = new HashMap<>();
         numbers.forEach((number, id) -> {
             PublishedFlow flow = byId.get(id);
-            if (flow == null) {
+            if (flow == null && !broken.contains(id)) {
                 problems.add("number " + number + " is mapped to flow '" + id + "', which is not in " + dir);
-            } else {
+            } else if (flow != null) {
                 byNumber.put(number, flow);
             }
         });
         PublishedFlow fallback = null;
         if (defaultFlow != null && !defaultFlow.isBlank()) {
             fallback = byId.get(defaultFlow);
-            if (fallback == null) {
+            if (fallback == null && !broken.contains(defaultFlow)) {
                 problems.add("the default flow '" + defaultFlow + "' is not in " + dir + " (flows there: "
                         + byId.keySet().stream().sorted().toList() + ")");
             }
