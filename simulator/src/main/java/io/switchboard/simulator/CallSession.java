@@ -151,13 +151,15 @@ public final class CallSession {
         }
         Duration ackToFirst = arrivals.isEmpty() || ackSentNanos == 0 ? null
                 : Duration.ofNanos(arrivals.get(0) - ackSentNanos);
+        Duration answerToFirst = arrivals.isEmpty() || answeredNanos == 0 ? null
+                : Duration.ofNanos(arrivals.get(0) - answeredNanos);
         List<Duration> keyToPrompt = new ArrayList<>();
         List<HeardPrompt> heard = heard();
         for (long sent : keysSentNanos) {
             heard.stream().filter(h -> h.startNanos() > sent).findFirst()
                     .ifPresent(h -> keyToPrompt.add(Duration.ofNanos(h.startNanos() - sent)));
         }
-        return new CallStats(intervals, ackToFirst, keyToPrompt, arrivals.size(), rtp.sequenceBreaks(),
+        return new CallStats(intervals, answerToFirst, ackToFirst, keyToPrompt, arrivals.size(), rtp.sequenceBreaks(),
                 rtp.timestampBreaks(), rtp.markers());
     }
 

@@ -45,7 +45,7 @@ class SimulatorCliTest {
 
     @Test
     void percentilesOfIntervals() {
-        CallStats stats = new CallStats(List.of(20.0, 19.0, 21.0, 40.0), Duration.ZERO, List.of(), 5, 0, 0, 1);
+        CallStats stats = new CallStats(List.of(20.0, 19.0, 21.0, 40.0), Duration.ZERO, Duration.ZERO, List.of(), 5, 0, 0, 1);
         assertThat(stats.percentile(50)).isEqualTo(20.0);
         assertThat(stats.percentile(99)).isEqualTo(40.0);
     }
