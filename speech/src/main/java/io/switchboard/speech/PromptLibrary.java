@@ -2,6 +2,7 @@ package io.switchboard.speech;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Every prompt under a directory laid out as {@code <dir>/<language>/<name>.wav}, where a name may have folders
- * ({@code digits/7}). Flows name prompts; this is where a name and a language become audio. The Debian Asterisk
+ * ({@code digits/7}). Flows name prompts; this is where a name and a language become audio. Symbolic links are
+ * followed (the Debian Asterisk language folders are links). The Debian Asterisk
  * sound set ({@code /usr/share/asterisk/sounds}) has the same layout.
  */
 public final class PromptLibrary {
@@ -39,7 +41,7 @@ public final class PromptLibrary {
         }
         Map<String, Prompt> prompts = new HashMap<>();
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
+        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             files = walk.filter(f -> f.getFileName().toString().endsWith(".wav") && Files.isRegularFile(f))
                     .sorted().toList();
         } catch (IOException e) {

@@ -31,6 +31,17 @@ class PromptLibraryTest {
         assertThat(library.find("digits/7", "de")).isEmpty();
     }
 
+    /** The Debian Asterisk sound set's language folders are symbolic links (en -> /etc/alternatives/...). */
+    @Test
+    void followsSymbolicallyLinkedLanguageFolders() throws Exception {
+        Path real = dir.resolve("en_US_f_Allison");
+        Wav.write(real.resolve("digits/7.wav"), new short[80]);
+        Files.createSymbolicLink(dir.resolve("en"), real);
+        PromptLibrary library = PromptLibrary.load(dir);
+        assertThat(library.find("digits/7", "en")).isPresent();
+        assertThat(library.languages()).containsExactlyInAnyOrder("en", "en_US_f_Allison");
+    }
+
     @Test
     void framesAre20msPaddedWithSilence() {
         short[] pcm = new short[170];
