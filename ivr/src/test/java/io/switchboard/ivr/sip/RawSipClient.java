@@ -119,23 +119,17 @@ final class RawSipClient implements AutoCloseable {
 
     /** Reads until a response with a status of at least {@code min} for {@code method}; fails after timeout. */
     String awaitResponse(String method, int min, Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> seen = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            String msg = receive(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
-            if (msg == null) {
-                break;
-            }
-            seen.add(firstLine(msg));
-            if (status(msg) >= min && msg.matches("(?s).*CSeq: \\d+ " + method + "\\r\\n.*")) {
-                return msg;
-            }
-        }
-        throw new AssertionError("no " + method + " response >= " + min + " within " + timeout + "; saw " + seen);
+        return await("no " + method + " response >= " + min, timeout,
+                msg -> status(msg) >= min && msg.matches("(?s).*CSeq: \\d+ " + method + "\\r\\n.*"));
     }
 
     /** Reads until a request of {@code method} arrives; fails after timeout. */
     String awaitRequest(String method, Duration timeout) throws IOException {
+        return await("no " + method, timeout, msg -> msg.startsWith(method + " "));
+    }
+
+    private String await(String what, Duration timeout, java.util.function.Predicate<String> wanted)
+            throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> seen = new ArrayList<>();
         while (System.nanoTime() < deadline) {
@@ -144,11 +138,11 @@ final class RawSipClient implements AutoCloseable {
                 break;
             }
             seen.add(firstLine(msg));
-            if (msg.startsWith(method + " ")) {
+            if (wanted.test(msg)) {
                 return msg;
             }
         }
-        throw new AssertionError("no " + method + " within " + timeout + "; saw " + seen);
+        throw new AssertionError(what + " within " + timeout + "; saw " + seen);
     }
 
     /** Answers a request from the server (BYE) with 200 OK, echoing its Via, From, To, Call-ID and CSeq. */

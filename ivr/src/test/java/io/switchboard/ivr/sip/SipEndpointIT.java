@@ -156,7 +156,7 @@ class SipEndpointIT {
             assertThat(RawSipClient.status(phone.awaitResponse("BYE", 200, WAIT))).isEqualTo(200);
             assertThat(events).contains("prompt hello");
             assertThat(pollUntil("hello ")).isEqualTo("hello HUNG_UP");
-            assertThat(ends).singleElement().satisfies(e -> {
+            assertThat(awaitEnds()).singleElement().satisfies(e -> {
                 assertThat(e.cause()).isEqualTo(HangupCause.NORMAL);
                 assertThat(e.hungUpBy()).isEqualTo(CallEnd.Party.CALLER);
             });
@@ -182,7 +182,8 @@ class SipEndpointIT {
             assertThat(RawSipClient.status(phone.awaitResponse("CANCEL", 200, WAIT))).isEqualTo(200);
             assertThat(RawSipClient.status(phone.awaitResponse("INVITE", 300, WAIT))).isEqualTo(487);
             assertThat(pollUntil("script")).isEqualTo("script saw the call gone");
-            assertThat(ends).singleElement().satisfies(e -> assertThat(e.cause()).isEqualTo(HangupCause.CANCELLED));
+            assertThat(awaitEnds()).singleElement()
+                    .satisfies(e -> assertThat(e.cause()).isEqualTo(HangupCause.CANCELLED));
         }
     }
 
@@ -263,6 +264,15 @@ class SipEndpointIT {
         phone.send(phone.invite("100", phone.defaultOffer()));
         phone.awaitResponse("INVITE", 200, WAIT);
         phone.send(phone.ack("100"));
+    }
+
+    /** The call ends reported so far, once there is at least one (observers run right after the hang-up). */
+    private List<CallEnd> awaitEnds() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (ends.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10); // polling with a deadline
+        }
+        return List.copyOf(ends);
     }
 
     private String pollUntil(String prefix) throws InterruptedException {
