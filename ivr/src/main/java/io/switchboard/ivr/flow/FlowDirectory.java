@@ -22,12 +22,17 @@ import java.util.stream.Stream;
  */
 public final class FlowDirectory implements FlowCatalogue {
 
+    /** A flow file as read at load time. */
+    public record FlowFile(Path file, String text, CompiledFlow flow) {}
+
+    private final List<FlowFile> files;
     private final Map<String, PublishedFlow> byId;
     private final Map<String, PublishedFlow> byNumber;
     private final PublishedFlow defaultFlow;
 
-    private FlowDirectory(Map<String, PublishedFlow> byId, Map<String, PublishedFlow> byNumber,
-            PublishedFlow defaultFlow) {
+    private FlowDirectory(List<FlowFile> files, Map<String, PublishedFlow> byId,
+            Map<String, PublishedFlow> byNumber, PublishedFlow defaultFlow) {
+        this.files = List.copyOf(files);
         this.byId = Map.copyOf(byId);
         this.byNumber = Map.copyOf(byNumber);
         this.defaultFlow = defaultFlow;
@@ -44,14 +49,19 @@ public final class FlowDirectory implements FlowCatalogue {
         List<String> problems = new ArrayList<>();
         Map<String, PublishedFlow> byId = new HashMap<>();
         java.util.Set<String> broken = new java.util.HashSet<>();
+        List<FlowFile> files = new ArrayList<>();
         for (Path file : flowFiles(dir, problems)) {
             try {
-                CompiledFlow flow = FlowCompiler.compile(file);
+                String text = java.nio.file.Files.readString(file);
+                CompiledFlow flow = FlowCompiler.compile(file.toString(), text);
+                files.add(new FlowFile(file, text, flow));
                 PublishedFlow previous = byId.putIfAbsent(flow.id(), new PublishedFlow(flow.id(), 1, flow));
                 if (previous != null) {
                     problems.add(file + ":1:1: error: flow id '" + flow.id() + "' is also used by another file in "
                             + dir);
                 }
+            } catch (IOException e) {
+                problems.add(file + ":1:1: error: cannot read the file: " + e.getMessage());
             } catch (FlowCompileException e) {
                 e.diagnostics().forEach(d -> problems.add(d.toString()));
                 // its id is unknown, but by convention it is the file name: do not report it missing as well
@@ -78,7 +88,7 @@ public final class FlowDirectory implements FlowCatalogue {
         if (!problems.isEmpty()) {
             throw new FlowLoadException(problems);
         }
-        return new FlowDirectory(byId, byNumber, fallback);
+        return new FlowDirectory(files, byId, byNumber, fallback);
     }
 
     private static List<Path> flowFiles(Path dir, List<String> problems) {
@@ -99,6 +109,11 @@ public final class FlowDirectory implements FlowCatalogue {
     public Optional<PublishedFlow> forNumber(String dialed) {
         PublishedFlow flow = byNumber.get(dialed);
         return Optional.ofNullable(flow != null ? flow : defaultFlow);
+    }
+
+    /** Every flow file, compiled, in file name order. */
+    public List<FlowFile> files() {
+        return files;
     }
 
     /** The flow with this id, if loaded. */

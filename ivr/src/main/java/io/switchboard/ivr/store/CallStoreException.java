@@ -10,7 +10,7 @@ public final class CallStoreException extends RuntimeException {
 
     private final boolean transientFailure;
 
-    CallStoreException(String message, SQLException cause) {
+    public CallStoreException(String message, SQLException cause) {
         super(message + ": " + firstLine(reason(cause).getMessage()), cause);
         this.transientFailure = isTransient(reason(cause));
     }

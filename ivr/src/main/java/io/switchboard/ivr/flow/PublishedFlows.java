@@ -1,0 +1,123 @@
+package io.switchboard.ivr.flow;
+
+import io.switchboard.callflow.CompiledFlow;
+import io.switchboard.callflow.Diagnostic;
+import io.switchboard.callflow.FlowCompileException;
+import io.switchboard.callflow.FlowCompiler;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The flows calls are served from: each flow's {@code live} version, published to PostgreSQL. Publishing checks the
+ * text first (a broken flow is refused with its diagnostics and the previous version keeps serving), stores an
+ * immutable version and swaps the live one; calls already running keep the version they pinned.
+ */
+public final class PublishedFlows implements FlowCatalogue {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishedFlows.class);
+
+    private final FlowVersionStore store;
+    private final Map<String, String> numbers;
+    private final String defaultFlow;
+    private final Map<String, PublishedFlow> live = new ConcurrentHashMap<>();
+
+    private PublishedFlows(FlowVersionStore store, Map<String, String> numbers, String defaultFlow) {
+        this.store = store;
+        this.numbers = Map.copyOf(numbers);
+        this.defaultFlow = defaultFlow == null ? "" : defaultFlow;
+    }
+
+    /**
+     * Loads and checks every flow file in {@code dir} (start-up fails with every diagnostic when one is broken),
+     * then publishes each: unchanged files keep their version, changed ones become a new version.
+     */
+    public static PublishedFlows load(Path dir, Map<String, String> numbers, String defaultFlow,
+            FlowVersionStore store) {
+        FlowDirectory files = FlowDirectory.load(dir, numbers, defaultFlow);
+        PublishedFlows flows = new PublishedFlows(store, numbers, defaultFlow);
+        for (FlowDirectory.FlowFile f : files.files()) {
+            FlowVersionStore.Published p = store.publish(f.flow().id(), f.text(), f.file().toString(),
+                    "published from " + f.file().getFileName() + " at start-up");
+            flows.live.put(f.flow().id(), new PublishedFlow(f.flow().id(), p.version().version(), f.flow()));
+            log.info("flow {} v{} live{}", f.flow().id(), p.version().version(), p.created() ? " (new version)" : "");
+        }
+        return flows;
+    }
+
+    @Override
+    public Optional<PublishedFlow> forNumber(String dialed) {
+        String id = numbers.getOrDefault(dialed, defaultFlow);
+        return id.isEmpty() ? Optional.empty() : Optional.ofNullable(live.get(id));
+    }
+
+    /** The live version of a flow. */
+    public Optional<PublishedFlow> live(String flowId) {
+        return Optional.ofNullable(live.get(flowId));
+    }
+
+    /** Every live flow. */
+    public Map<String, PublishedFlow> all() {
+        return Map.copyOf(live);
+    }
+
+    /** What publishing a text did. */
+    public sealed interface Outcome {
+        /** Stored (or unchanged, {@code created} false) and now live. */
+        record Live(FlowVersion version, boolean created) implements Outcome {}
+
+        /** Refused: the text does not compile; the previous version keeps serving. */
+        record Refused(List<Diagnostic> diagnostics) implements Outcome {}
+    }
+
+    /**
+     * Checks and publishes a flow text; on success it is the flow's live version at once.
+     *
+     * @param source where the text comes from (file name, "api"); used in diagnostics
+     */
+    public Outcome publish(String source, String text, String note) {
+        CompiledFlow flow;
+        try {
+            flow = FlowCompiler.compile(source, text);
+        } catch (FlowCompileException e) {
+            return new Outcome.Refused(e.diagnostics());
+        }
+        synchronized (this) {
+            FlowVersionStore.Published p = store.publish(flow.id(), text, source, note);
+            live.put(flow.id(), new PublishedFlow(flow.id(), p.version().version(), flow));
+            log.info("flow {} v{} live ({})", flow.id(), p.version().version(), p.created() ? "published" : "unchanged");
+            return new Outcome.Live(p.version(), p.created());
+        }
+    }
+
+    /**
+     * Makes an earlier (or later) version live again.
+     *
+     * @return false when the flow has no such version
+     */
+    public synchronized boolean rollback(String flowId, int version) {
+        Optional<String> text = store.content(flowId, version);
+        if (text.isEmpty()) {
+            return false;
+        }
+        CompiledFlow flow;
+        try {
+            flow = FlowCompiler.compile(flowId + " v" + version, text.get());
+        } catch (FlowCompileException e) {
+            throw new IllegalStateException("stored version " + version + " of " + flowId
+                    + " no longer compiles: " + e.getMessage(), e);
+        }
+        store.moveAlias(flowId, FlowVersionStore.LIVE, version);
+        live.put(flowId, new PublishedFlow(flowId, version, flow));
+        log.info("flow {} rolled to v{}", flowId, version);
+        return true;
+    }
+
+    public FlowVersionStore store() {
+        return store;
+    }
+}
