@@ -91,9 +91,10 @@ public record SwitchboardProperties(
      *                    unknown numbers are refused
      * @param numbers     dialed number → flow id ({@code switchboard.flows.numbers.100=hotline}); default: 100 →
      *                    hotline
+     * @param watch       publish flow files as they change on disk ({@code switchboard.flows.watch}, default true)
      */
     public record Flows(@DefaultValue("flows") Path dir, @Name("default") @DefaultValue("hotline") String defaultFlow,
-            Map<String, String> numbers) {
+            Map<String, String> numbers, @DefaultValue("true") boolean watch) {
 
         public Flows {
             defaultFlow = defaultFlow == null ? "" : defaultFlow.strip();

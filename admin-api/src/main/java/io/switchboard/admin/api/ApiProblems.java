@@ -23,7 +23,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-    private static final String ROUTES = "GET /api/calls?limit=N, GET /api/calls/{id} and GET /actuator/health";
+    private static final String ROUTES = "GET /api/calls?limit=N, GET /api/calls/{id}, GET /api/flows, "
+            + "GET|POST /api/flows/{id}/versions, PUT /api/flows/{id}/live?version=N and GET /actuator/health";
 
     @ExceptionHandler(CallStoreException.class)
     ProblemDetail callStoreUnavailable(CallStoreException e) {

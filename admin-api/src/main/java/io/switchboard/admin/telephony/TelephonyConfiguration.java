@@ -3,7 +3,11 @@ package io.switchboard.admin.telephony;
 import io.switchboard.admin.SwitchboardProperties;
 import io.switchboard.callflow.engine.FlowInterpreter;
 import io.switchboard.ivr.Hotline;
-import io.switchboard.ivr.flow.FlowDirectory;
+import io.switchboard.ivr.flow.FlowFileWatcher;
+import io.switchboard.ivr.flow.FlowVersionStore;
+import io.switchboard.ivr.flow.PublishedFlows;
+import java.time.Clock;
+import javax.sql.DataSource;
 import io.switchboard.ivr.sip.SipEndpoint;
 import io.switchboard.ivr.sip.SipEndpointConfig;
 import io.switchboard.ivr.store.CallWriter;
@@ -32,18 +36,31 @@ public class TelephonyConfiguration {
         return library;
     }
 
-    /** Fails start-up with every flow diagnostic ({@code file:line:col: message}) when a flow file is broken. */
+    /**
+     * The flows files, checked and published as versions; fails start-up with every flow diagnostic
+     * ({@code file:line:col: message}) when a flow file is broken.
+     */
     @Bean
-    FlowDirectory flowDirectory(SwitchboardProperties properties) {
+    PublishedFlows publishedFlows(SwitchboardProperties properties, DataSource dataSource) {
         var flows = properties.flows();
-        FlowDirectory directory = FlowDirectory.load(flows.dir(), flows.numbers(), flows.defaultFlow());
+        PublishedFlows published = PublishedFlows.load(flows.dir(), flows.numbers(), flows.defaultFlow(),
+                new FlowVersionStore(dataSource, Clock.systemUTC()));
         log.info("flows from {}: numbers {}, default '{}'", flows.dir().toAbsolutePath(), flows.numbers(),
                 flows.defaultFlow());
-        return directory;
+        return published;
+    }
+
+    /** Publishes flow files as they change on disk (switchboard.flows.watch, default on). */
+    @Bean(destroyMethod = "close")
+    AutoCloseable flowFileWatcher(SwitchboardProperties properties, PublishedFlows flows) throws IOException {
+        if (!properties.flows().watch()) {
+            return () -> { };
+        }
+        return new FlowFileWatcher(properties.flows().dir(), flows, outcome -> { });
     }
 
     @Bean
-    Hotline hotline(FlowDirectory flows, CallWriter writer) {
+    Hotline hotline(PublishedFlows flows, CallWriter writer) {
         return new Hotline(flows, writer, new FlowInterpreter());
     }
 

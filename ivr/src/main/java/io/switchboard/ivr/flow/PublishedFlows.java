@@ -80,11 +80,21 @@ public final class PublishedFlows implements FlowCatalogue {
      * @param source where the text comes from (file name, "api"); used in diagnostics
      */
     public Outcome publish(String source, String text, String note) {
+        return publish(source, text, note, null);
+    }
+
+    /** As {@link #publish(String, String, String)}, refusing a text whose {@code flow:} id is not {@code expectedId}. */
+    public Outcome publish(String source, String text, String note, String expectedId) {
         CompiledFlow flow;
         try {
             flow = FlowCompiler.compile(source, text);
         } catch (FlowCompileException e) {
             return new Outcome.Refused(e.diagnostics());
+        }
+        if (expectedId != null && !expectedId.equals(flow.id())) {
+            return new Outcome.Refused(List.of(new Diagnostic(source, 1, 1, Diagnostic.Severity.ERROR,
+                    "the file says 'flow: " + flow.id() + "' but is published as '" + expectedId + "'",
+                    "publish it under /api/flows/" + flow.id() + " or change its flow id")));
         }
         synchronized (this) {
             FlowVersionStore.Published p = store.publish(flow.id(), text, source, note);

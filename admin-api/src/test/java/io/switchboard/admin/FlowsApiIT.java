@@ -1,0 +1,95 @@
+package io.switchboard.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.ivr.testing.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Publishing, listing and rolling back flow versions over HTTP; errors as RFC 9457 problems. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FlowsApiIT {
+
+    private static final TestDatabase DB = TestDatabase.create(FlowsApiIT.class);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void server(DynamicPropertyRegistry registry) {
+        TestServer.configure(registry, DB);
+    }
+
+    private HttpResponse<String> send(String method, String path, String yaml) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        b = yaml == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/yaml").method(method, HttpRequest.BodyPublishers.ofString(yaml));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void publishListAndRollBack() throws Exception {
+        String hotline = Files.readString(Path.of("../flows/hotline.yaml"));
+        JsonNode live = JSON.readTree(send("GET", "/api/flows", null).body());
+        assertThat(live.get(0).get("id").stringValue()).isEqualTo("hotline");
+        assertThat(live.get(0).get("liveVersion").intValue()).isEqualTo(1);
+
+        HttpResponse<String> same = send("POST", "/api/flows/hotline/versions", hotline);
+        assertThat(same.statusCode()).as(same.body()).isEqualTo(200);
+        assertThat(JSON.readTree(same.body()).get("created").booleanValue()).isFalse();
+
+        String changed = hotline.replace("timeout: 5s", "timeout: 7s");
+        HttpResponse<String> created = send("POST", "/api/flows/hotline/versions?note=longer%20timeout", changed);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).get("version").intValue()).isEqualTo(2);
+
+        JsonNode versions = JSON.readTree(send("GET", "/api/flows/hotline/versions", null).body());
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(1).get("note").stringValue()).isEqualTo("longer timeout");
+        assertThat(versions.get(1).get("live").booleanValue()).isTrue();
+
+        HttpResponse<String> back = send("PUT", "/api/flows/hotline/live?version=1", null);
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        assertThat(JSON.readTree(send("GET", "/api/flows", null).body()).get(0).get("liveVersion").intValue())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aBrokenFlowIsAProblemWithItsDiagnostics() throws Exception {
+        HttpResponse<String> r = send("POST", "/api/flows/hotline/versions",
+                "flow: hotline\nstart: a\nsteps:\n  a: {play: [x], next: nowhere}\n");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode d = JSON.readTree(r.body()).get("diagnostics").get(0);
+        assertThat(d.get("line").intValue()).isEqualTo(4);
+        assertThat(d.get("column").intValue()).isEqualTo(24);
+        assertThat(d.get("message").stringValue()).isEqualTo("unknown step 'nowhere'");
+
+        HttpResponse<String> wrongId = send("POST", "/api/flows/other/versions",
+                "flow: hotline\nstart: a\nsteps:\n  a: {hangup: {}}\n");
+        assertThat(wrongId.statusCode()).isEqualTo(422);
+        assertThat(wrongId.body()).contains("is published as 'other'");
+    }
+
+    @Test
+    void unknownFlowsAndVersionsAre404Problems() throws Exception {
+        assertThat(send("GET", "/api/flows/nope/versions", null).statusCode()).isEqualTo(404);
+        HttpResponse<String> r = send("PUT", "/api/flows/hotline/live?version=99", null);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("Flow not found");
+    }
+}
