@@ -1,0 +1,45 @@
+package io.switchboard.callflow.flowtest;
+
+import io.switchboard.callflow.SourcePos;
+import java.util.List;
+
+/**
+ * One scripted call against a flow: who calls, what the caller does, what they must hear, and how it must end.
+ *
+ * @param name      what the case covers, in words
+ * @param pos       where the case is written
+ * @param caller    the caller's number
+ * @param dialed    the dialed number
+ * @param script    the caller's side, in order
+ * @param outcome   the expected way the flow ends ({@code hangup}, {@code caller-hung-up}, …), or null for any
+ */
+public record FlowTestCase(String name, SourcePos pos, String caller, String dialed, List<Action> script,
+        String outcome) {
+
+    public FlowTestCase {
+        script = List.copyOf(script);
+    }
+
+    /** One line of the caller's script. */
+    public sealed interface Action {
+        SourcePos pos();
+    }
+
+    /** The caller hears these prompts next, in order. */
+    public record Expect(SourcePos pos, List<String> prompts) implements Action {}
+
+    /** The caller presses keys, one per wait for input (after the prompts before it). */
+    public record Press(SourcePos pos, String keys) implements Action {}
+
+    /** The caller presses keys while {@code prompt} plays (type-ahead / barge-in). */
+    public record PressDuring(SourcePos pos, String prompt, String keys) implements Action {}
+
+    /** The caller stays silent through the next wait for input. */
+    public record Silence(SourcePos pos) implements Action {}
+
+    /** The caller hangs up at the next wait for input. */
+    public record HangUp(SourcePos pos) implements Action {}
+
+    /** The caller hangs up in the middle of {@code prompt}. */
+    public record HangUpDuring(SourcePos pos, String prompt) implements Action {}
+}

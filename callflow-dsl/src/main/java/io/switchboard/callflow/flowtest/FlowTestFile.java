@@ -1,0 +1,134 @@
+package io.switchboard.callflow.flowtest;
+
+import io.switchboard.callflow.Diagnostic;
+import io.switchboard.callflow.FlowCompileException;
+import io.switchboard.callflow.parse.Fields;
+import io.switchboard.callflow.parse.Problems;
+import io.switchboard.callflow.parse.YamlTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * A flow test file:
+ * <pre>
+ * flow: ../hotline.yaml          # the flow under test, relative to this file
+ * cases:
+ *   - name: caller presses 2 for support
+ *     caller: "5550100"            # optional; dialed likewise
+ *     script:
+ *       - expect: [welcome, main-menu]
+ *       - press: "2"
+ *       - expect: [support, goodbye]
+ *     outcome: hangup
+ * </pre>
+ * Script lines: {@code expect: [prompts]}, {@code press: "keys"} (one key per wait for input),
+ * {@code press-during: {prompt: name, keys: "1"}}, {@code silence: {}}, {@code hangup: {}},
+ * {@code hangup-during: prompt}.
+ */
+public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
+
+    public static FlowTestFile read(Path file) throws FlowCompileException {
+        Problems problems = new Problems(file.toString());
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new FlowCompileException(List.of(new Diagnostic(file.toString(), 1, 1, Diagnostic.Severity.ERROR,
+                    "cannot read the file: " + e.getMessage(), "")));
+        }
+        Optional<Node> root = YamlTree.compose(text, problems);
+        Path flow = null;
+        List<FlowTestCase> cases = new ArrayList<>();
+        if (root.isPresent()) {
+            Fields top = Fields.of(root.get(), "the test file", problems);
+            String flowRef = top.string("flow", "name the flow file under test: flow: ../hotline.yaml");
+            Path parent = file.toAbsolutePath().getParent();
+            flow = parent.resolve(flowRef).normalize();
+            Node list = top.node("cases").orElse(null);
+            if (list instanceof SequenceNode seq && !seq.getValue().isEmpty()) {
+                for (Node c : seq.getValue()) {
+                    cases.add(testCase(c, problems));
+                }
+            } else {
+                problems.error(list, "'cases' must be a list of test cases", "");
+            }
+            top.rejectUnknown();
+        }
+        if (problems.hasErrors()) {
+            throw new FlowCompileException(problems.all());
+        }
+        return new FlowTestFile(file, flow, cases);
+    }
+
+    private static FlowTestCase testCase(Node node, Problems problems) {
+        Fields f = Fields.of(node, "test case", problems);
+        String name = f.string("name", "say what the case covers: name: caller presses 2");
+        String caller = f.optionalString("caller").orElse("5550100");
+        String dialed = f.optionalString("dialed").orElse("100");
+        String outcome = f.optionalString("outcome").orElse(null);
+        List<FlowTestCase.Action> script = new ArrayList<>();
+        Node s = f.node("script").orElse(null);
+        if (s instanceof SequenceNode seq) {
+            for (Node line : seq.getValue()) {
+                action(line, problems).ifPresent(script::add);
+            }
+        } else {
+            problems.error(s == null ? node : s, "test case '" + name + "': 'script' must be a list", "");
+        }
+        f.rejectUnknown();
+        return new FlowTestCase(name, f.pos(), caller, dialed, script, outcome);
+    }
+
+    private static Optional<FlowTestCase.Action> action(Node line, Problems problems) {
+        Fields f = Fields.of(line, "script line", problems);
+        var pos = f.pos();
+        if (f.keys().size() != 1) {
+            problems.error(line, "a script line has one of: expect, press, press-during, silence, hangup,"
+                    + " hangup-during", "");
+            return Optional.empty();
+        }
+        String key = f.keys().iterator().next();
+        FlowTestCase.Action action = switch (key) {
+            case "expect" -> new FlowTestCase.Expect(pos, f.prompts("expect").stream().map(p -> p.name()).toList());
+            case "press" -> new FlowTestCase.Press(pos, keys(f, "press", problems));
+            case "silence" -> {
+                f.node("silence");
+                yield new FlowTestCase.Silence(pos);
+            }
+            case "hangup" -> {
+                f.node("hangup");
+                yield new FlowTestCase.HangUp(pos);
+            }
+            case "hangup-during" -> new FlowTestCase.HangUpDuring(pos, f.string("hangup-during", ""));
+            case "press-during" -> {
+                Fields d = Fields.of(f.node("press-during").orElseThrow(), "press-during", problems);
+                String prompt = d.string("prompt", "write press-during: {prompt: welcome, keys: \"2\"}");
+                String keys = keys(d, "keys", problems);
+                d.rejectUnknown();
+                yield new FlowTestCase.PressDuring(pos, prompt, keys);
+            }
+            default -> null;
+        };
+        if (action == null) {
+            problems.error(line, "unknown script line '" + key + "'",
+                    "use expect, press, press-during, silence, hangup or hangup-during");
+            return Optional.empty();
+        }
+        return Optional.of(action);
+    }
+
+    private static String keys(Fields f, String key, Problems problems) {
+        String keys = f.string(key, "");
+        if (!keys.matches("[0-9*#A-D]+")) {
+            problems.error(f.node(key).orElse(null), "'" + key + "' must be phone keys (0-9, *, #), got '" + keys
+                    + "'", "quote them: press: \"2\"");
+        }
+        return keys;
+    }
+}

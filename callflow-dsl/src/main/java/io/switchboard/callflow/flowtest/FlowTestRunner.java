@@ -1,0 +1,116 @@
+package io.switchboard.callflow.flowtest;
+
+import io.switchboard.callflow.CompiledFlow;
+import io.switchboard.callflow.SourcePos;
+import io.switchboard.callflow.engine.CallFacts;
+import io.switchboard.callflow.engine.FlowInterpreter;
+import io.switchboard.callflow.engine.FlowListener;
+import io.switchboard.callflow.engine.FlowResult;
+import io.switchboard.callflow.step.Step;
+import io.switchboard.callflow.testing.ScriptedCall;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs flow test cases against a compiled flow with no network: each case becomes a {@link ScriptedCall}, and the
+ * call's transcript (prompts heard, keys pressed, silences, hang-up) must match the case's script exactly. Also
+ * counts which steps and which outcome edges the cases went through.
+ */
+public final class FlowTestRunner {
+
+    private final FlowInterpreter interpreter = new FlowInterpreter();
+
+    /** How one case went. */
+    public record CaseResult(FlowTestCase testCase, boolean passed, String failure) {}
+
+    /** How a file's cases went, with coverage of the flow. */
+    public record Report(CompiledFlow flow, List<CaseResult> cases, Set<String> stepsEntered, Set<String> edgesTaken,
+            int steps, int edges) {
+
+        public boolean passed() {
+            return cases.stream().allMatch(CaseResult::passed);
+        }
+    }
+
+    public Report run(CompiledFlow flow, List<FlowTestCase> cases) {
+        Set<String> entered = new LinkedHashSet<>();
+        Set<String> edges = new LinkedHashSet<>();
+        List<CaseResult> results = new ArrayList<>();
+        for (FlowTestCase c : cases) {
+            results.add(runCase(flow, c, entered, edges));
+        }
+        int allEdges = 0;
+        for (Step s : flow.steps().values()) {
+            allEdges += new LinkedHashSet<>(s.targets()).size();
+        }
+        return new Report(flow, results, entered, edges, flow.steps().size(), allEdges);
+    }
+
+    private CaseResult runCase(CompiledFlow flow, FlowTestCase c, Set<String> entered, Set<String> edges) {
+        ScriptedCall call = new ScriptedCall(new CallFacts("test", c.caller(), c.dialed(),
+                Instant.parse("2026-01-05T10:00:00Z")));
+        List<String> expected = new ArrayList<>();
+        List<SourcePos> where = new ArrayList<>();
+        for (FlowTestCase.Action a : c.script()) {
+            switch (a) {
+                case FlowTestCase.Expect e -> e.prompts().forEach(p -> add(expected, where, "play " + p, a.pos()));
+                case FlowTestCase.Press p -> {
+                    call.thenPress(p.keys());
+                    p.keys().chars().forEach(k -> add(expected, where, "key " + (char) k, a.pos()));
+                }
+                case FlowTestCase.PressDuring p -> {
+                    call.duringPrompt(p.prompt(), p.keys());
+                    p.keys().chars().forEach(k -> add(expected, where, "key " + (char) k, a.pos()));
+                }
+                case FlowTestCase.Silence s -> {
+                    call.thenSilence();
+                    add(expected, where, "silence", a.pos());
+                }
+                case FlowTestCase.HangUp h -> {
+                    call.thenHangUp();
+                    add(expected, where, "caller hangs up", a.pos());
+                }
+                case FlowTestCase.HangUpDuring h -> {
+                    call.hangUpDuring(h.prompt());
+                    add(expected, where, "caller hangs up", a.pos());
+                }
+            }
+        }
+        List<String> path = new ArrayList<>();
+        FlowResult result = interpreter.run(flow, call, new FlowListener() {
+            @Override
+            public void stepEntered(String stepId, String kind) {
+                if (!path.isEmpty()) {
+                    edges.add(path.get(path.size() - 1) + " -> " + stepId);
+                }
+                path.add(stepId);
+                entered.add(stepId);
+            }
+        });
+        List<String> actual = call.log().stream().filter(l -> !l.equals("answer") && !l.equals("hangup"))
+                .map(l -> l.startsWith("silence") ? "silence" : l).toList();
+        for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+            String want = i < expected.size() ? expected.get(i) : null;
+            String got = i < actual.size() ? actual.get(i) : null;
+            if (want == null || !want.equals(got)) {
+                SourcePos at = i < where.size() ? where.get(i) : c.pos();
+                return new CaseResult(c, false, at + ": expected " + (want == null ? "the call to end" : want)
+                        + " but " + (got == null ? "the call ended" : "got " + got) + "; the caller's transcript: "
+                        + actual);
+            }
+        }
+        if (c.outcome() != null && !c.outcome().equals(result.outcome())) {
+            return new CaseResult(c, false, c.pos() + ": expected the flow to end with " + c.outcome() + " but it"
+                    + " ended with " + result.outcome() + " at step " + result.lastStep());
+        }
+        return new CaseResult(c, true, "");
+    }
+
+    private static void add(List<String> expected, List<SourcePos> where, String entry, SourcePos pos) {
+        expected.add(entry);
+        where.add(pos);
+    }
+}

@@ -1,0 +1,82 @@
+package io.switchboard.callflow.flowtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Flow tests: the sample hotline's own cases, a failing case, a broken test file. */
+class FlowTestCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... paths) {
+        return FlowTestCommand.run(List.of(paths), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theSampleHotlinesCasesPassAndCoverEveryStepAndEdge() {
+        assertThat(run("../flows/tests")).as(output()).isZero();
+        assertThat(output()).contains("  ok    caller presses 2 for support",
+                "coverage: steps 7/7, outcome edges 9/9", "7 passed, 0 failed");
+    }
+
+    @Test
+    void aCaseThatHearsSomethingElseFailsAtItsScriptLine() throws Exception {
+        Files.writeString(dir.resolve("flow.yaml"), """
+                flow: f
+                start: hello
+                steps:
+                  hello: {menu: {prompt: [menu], options: {"1": one}, retries: 0}}
+                  one: {play: [one], next: bye}
+                  bye: {hangup: {}}
+                """);
+        Files.writeString(dir.resolve("test.yaml"), """
+                flow: flow.yaml
+                cases:
+                  - name: presses 1
+                    script:
+                      - expect: [menu]
+                      - press: "1"
+                      - expect: [two]
+                """);
+        assertThat(run(dir.resolve("test.yaml").toString())).isEqualTo(1);
+        assertThat(output()).contains("  FAIL  presses 1",
+                "test.yaml:7:9: expected play two but got play one; the caller's transcript: [play menu, key 1,"
+                        + " play one]",
+                "coverage: steps 3/3, outcome edges 2/2", "0 passed, 1 failed");
+    }
+
+    @Test
+    void theWrongOutcomeFails() throws Exception {
+        Files.writeString(dir.resolve("flow.yaml"), "flow: f\nstart: a\nsteps:\n  a: {play: [x]}\n");
+        Files.writeString(dir.resolve("t.yaml"), "flow: flow.yaml\ncases:\n  - name: ends\n    script:\n"
+                + "      - expect: [x]\n    outcome: hangup\n");
+        assertThat(run(dir.resolve("t.yaml").toString())).isEqualTo(1);
+        assertThat(output()).contains("expected the flow to end with hangup but it ended with end-of-flow");
+    }
+
+    @Test
+    void aBrokenTestFileGivesDiagnostics() throws Exception {
+        Files.writeString(dir.resolve("t.yaml"), "flow: x.yaml\ncases:\n  - name: a\n    script:\n"
+                + "      - press: two\n      - dance: {}\n");
+        assertThat(run(dir.resolve("t.yaml").toString())).isEqualTo(1);
+        assertThat(output()).contains(":5:16: error: 'press' must be phone keys (0-9, *, #), got 'two'",
+                ":6:9: error: unknown script line 'dance'");
+    }
+}
