@@ -1,0 +1,102 @@
+package io.switchboard.callflow.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.switchboard.callflow.FlowCompiler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/** The JSON Schema at schema/callflow.schema.json agrees with the compiler on samples, docs and bad files. */
+class FlowSchemaTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(read(Path.of("../schema/callflow.schema.json")));
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonNode yaml(String text) {
+        Object data = new Load(LoadSettings.builder().build()).loadFromString(text);
+        return JSON.valueToTree(data);
+    }
+
+    private static Set<ValidationMessage> validate(String text) {
+        return SCHEMA.validate(yaml(text));
+    }
+
+    @Test
+    void everySampleFlowValidatesAndCompiles() throws Exception {
+        List<Path> samples = new ArrayList<>();
+        try (Stream<Path> flows = Files.list(Path.of("../flows"))) {
+            flows.filter(f -> f.toString().endsWith(".yaml")).forEach(samples::add);
+        }
+        try (Stream<Path> flows = Files.list(Path.of("src/test/resources/flows"))) {
+            flows.filter(f -> f.toString().endsWith(".yaml")).forEach(samples::add);
+        }
+        assertThat(samples).isNotEmpty();
+        for (Path sample : samples) {
+            String text = Files.readString(sample);
+            assertThat(validate(text)).as(sample.toString()).isEmpty();
+            FlowCompiler.compile(sample.toString(), text);
+        }
+    }
+
+    /** Every ```yaml block of docs/callflow-language.md: whole flows as they are, step examples inside a flow. */
+    @Test
+    void everyDocumentedExampleValidates() throws Exception {
+        String doc = Files.readString(Path.of("../docs/callflow-language.md"));
+        Matcher blocks = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        int count = 0;
+        while (blocks.find()) {
+            String block = blocks.group(1);
+            JsonNode node = yaml(block);
+            if (!node.has("flow")) {
+                Map<String, Object> wrapped = new LinkedHashMap<>();
+                wrapped.put("flow", "doc");
+                wrapped.put("start", node.fieldNames().next());
+                wrapped.put("steps", node);
+                node = JSON.valueToTree(wrapped);
+            }
+            assertThat(SCHEMA.validate(node)).as("docs example:\n" + block).isEmpty();
+            count++;
+        }
+        assertThat(count).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void badFilesAreRejected() {
+        Map<String, String> bad = Map.of(
+                "no steps", "flow: x\nstart: a\n",
+                "unknown top-level key", "flow: x\nstart: a\nsteps: {a: {hangup: {}}}\ncolour: blue\n",
+                "two kinds in a step", "flow: x\nstart: a\nsteps: {a: {play: [p], hangup: {}}}\n",
+                "not a phone key", "flow: x\nstart: a\nsteps: {a: {menu: {prompt: [p], options: {x: a}}}}\n",
+                "timer without unit", "flow: x\nstart: a\nsteps: {a: {menu: {prompt: [p], options: {1: a},"
+                        + " timeout: 5}}}\n",
+                "unknown step key", "flow: x\nstart: a\nsteps: {a: {play: [p], nxt: a}}\n",
+                "bad flow id", "flow: 'hot line'\nstart: a\nsteps: {a: {hangup: {}}}\n");
+        bad.forEach((what, text) -> assertThat(validate(text)).as(what).isNotEmpty());
+    }
+}
