@@ -19,7 +19,9 @@ public final class FlowCli {
 
     static final String USAGE = """
             usage: switchboard flow lint FILES|DIRS
-              checks every flow file (*.yaml, *.yml) and prints file:line:col: error|warning: message""";
+                     switchboard flow test FILES|DIRS
+              lint: checks every flow file (*.yaml, *.yml) and prints file:line:col: error|warning: message
+              test: runs flow test files (scripted callers) and prints results and coverage""";
 
     private FlowCli() {}
 
@@ -28,6 +30,9 @@ public final class FlowCli {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.size() >= 2 && args.get(0).equals("test")) {
+            return io.switchboard.callflow.flowtest.FlowTestCommand.run(args.subList(1, args.size()), out, err);
+        }
         if (args.isEmpty() || !args.get(0).equals("lint") || args.size() < 2) {
             err.println(args.isEmpty() ? USAGE : "flow: unknown or incomplete command '" + String.join(" ", args)
                     + "'\n" + USAGE);
