@@ -1,27 +1,22 @@
 package io.switchboard.callflow.cli;
 
-import io.switchboard.callflow.Diagnostic;
-import io.switchboard.callflow.FlowCompileException;
-import io.switchboard.callflow.FlowCompiler;
-import java.io.IOException;
+import io.switchboard.callflow.flowtest.FlowTestCommand;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * {@code switchboard flow lint FILES|DIRS}: checks flow files and prints compiler-style diagnostics
- * ({@code file:line:col: error: message}); exit status 1 when any file has errors, 2 for bad arguments.
+ * {@code switchboard flow …}: {@code lint} (compiler-style diagnostics, exit 1 on errors), {@code test} (flow tests
+ * with scripted callers), {@code graph} (Mermaid or Graphviz). Exit status 2 for bad arguments.
  */
 public final class FlowCli {
 
     static final String USAGE = """
-            usage: switchboard flow lint FILES|DIRS
-                     switchboard flow test FILES|DIRS
-              lint: checks every flow file (*.yaml, *.yml) and prints file:line:col: error|warning: message
-              test: runs flow test files (scripted callers) and prints results and coverage""";
+            usage: switchboard flow lint FILES|DIRS [--prompts DIR] [--format text|json]
+                   switchboard flow test FILES|DIRS
+                   switchboard flow graph FILE [--format mermaid|dot]
+              lint:  checks flow files; prints file:line:col: error|warning: message (hint); exit 1 on errors
+              test:  runs flow test files (scripted callers); prints results and coverage; exit 1 on failures
+              graph: draws the steps and their outcome edges""";
 
     private FlowCli() {}
 
@@ -30,46 +25,20 @@ public final class FlowCli {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() >= 2 && args.get(0).equals("test")) {
-            return io.switchboard.callflow.flowtest.FlowTestCommand.run(args.subList(1, args.size()), out, err);
-        }
-        if (args.isEmpty() || !args.get(0).equals("lint") || args.size() < 2) {
-            err.println(args.isEmpty() ? USAGE : "flow: unknown or incomplete command '" + String.join(" ", args)
-                    + "'\n" + USAGE);
-            return 2;
-        }
-        List<Path> files = new ArrayList<>();
-        for (String arg : args.subList(1, args.size())) {
-            Path p = Path.of(arg);
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
-                            .forEach(files::add);
-                } catch (IOException e) {
-                    err.println(arg + ": cannot list: " + e.getMessage());
-                    return 2;
-                }
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
-            } else {
-                err.println(arg + ": no such file or directory");
-                return 2;
+        String command = args.isEmpty() ? "" : args.get(0);
+        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        int status = switch (command) {
+            case "lint" -> LintCommand.run(rest, out, err);
+            case "test" -> rest.isEmpty() ? 2 : FlowTestCommand.run(rest, out, err);
+            case "graph" -> GraphCommand.run(rest, out, err);
+            default -> 2;
+        };
+        if (status == 2) {
+            if (!command.isEmpty() && !List.of("lint", "test", "graph").contains(command)) {
+                err.println("flow: unknown command '" + command + "'");
             }
+            err.println(USAGE);
         }
-        int errors = 0;
-        for (Path file : files) {
-            try {
-                FlowCompiler.compile(file);
-            } catch (FlowCompileException e) {
-                for (Diagnostic d : e.diagnostics()) {
-                    out.println(d);
-                    if (d.severity() == Diagnostic.Severity.ERROR) {
-                        errors++;
-                    }
-                }
-            }
-        }
-        out.printf("%d file(s) checked, %d error(s)%n", files.size(), errors);
-        return errors > 0 ? 1 : 0;
+        return status;
     }
 }

@@ -46,6 +46,28 @@ class FlowCliTest {
     }
 
     @Test
+    void jsonOutputForEditors() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "flow: bad\nstart: a\nsteps:\n  a: {play: [p], next: \"b\\\"c\"}\n");
+        assertThat(lint("lint", bad.toString(), "--format", "json")).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("[\n  {\"file\": \"" + bad + "\", \"line\": 4,"
+                + " \"column\": 24, \"severity\": \"error\", \"message\": \"unknown step 'b\\\"c'\"");
+    }
+
+    @Test
+    void graphDrawsLabelledEdgesInMermaidAndDot() {
+        assertThat(lint("graph", "../flows/hotline.yaml")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("flowchart TD\n").contains(
+                "  main_menu -->|1| sales\n", "  main_menu -->|0| agent\n", "  main_menu -->|no valid key| goodbye\n",
+                "  welcome --> main_menu\n");
+        out.reset();
+        assertThat(lint("graph", "../flows/hotline.yaml", "--format", "dot")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("digraph \"hotline\" {")
+                .contains("  \"main-menu\" -> \"support\" [label=\"2\"];\n");
+        assertThat(lint("graph", "../flows/hotline.yaml", "--format", "png")).isEqualTo(2);
+    }
+
+    @Test
     void badArgumentsExitTwo() {
         assertThat(lint()).isEqualTo(2);
         assertThat(lint("lint", dir.resolve("missing").toString())).isEqualTo(2);

@@ -1,0 +1,32 @@
+package io.switchboard.callflow.lint;
+
+import io.switchboard.callflow.CompiledFlow;
+import io.switchboard.callflow.Diagnostic;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The checks beyond compiling: what would hurt callers although the flow runs. One registry line per rule.
+ */
+public final class FlowLinter {
+
+    private static final List<LintRule> RULES = List.of(
+            new UnreachableSteps(),
+            new LoopsWithoutInput(),
+            new MissingPrompts(),
+            new MenuDepth(),
+            new MenusWithoutAgent());
+
+    private FlowLinter() {}
+
+    public static List<Diagnostic> lint(CompiledFlow flow, PromptCatalog prompts) {
+        FlowGraph graph = new FlowGraph(flow);
+        List<Diagnostic> out = new ArrayList<>();
+        for (LintRule rule : RULES) {
+            out.addAll(rule.check(flow, graph, prompts));
+        }
+        out.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        return out;
+    }
+}

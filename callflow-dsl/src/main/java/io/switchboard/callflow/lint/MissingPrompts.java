@@ -1,0 +1,53 @@
+package io.switchboard.callflow.lint;
+
+import io.switchboard.callflow.CompiledFlow;
+import io.switchboard.callflow.Diagnostic;
+import io.switchboard.callflow.engine.PromptRef;
+import io.switchboard.callflow.step.MenuStep;
+import io.switchboard.callflow.step.PlayStep;
+import io.switchboard.callflow.step.Step;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A prompt with no recording in one of the flow's languages plays as nothing to those callers (error). */
+public final class MissingPrompts implements LintRule {
+
+    @Override
+    public List<Diagnostic> check(CompiledFlow flow, FlowGraph graph, PromptCatalog prompts) {
+        List<Diagnostic> out = new ArrayList<>();
+        if (!prompts.known()) {
+            return out;
+        }
+        for (Step s : flow.steps().values()) {
+            for (String name : promptsOf(s)) {
+                for (String language : flow.languages()) {
+                    if (!prompts.exists(name, language)) {
+                        out.add(Diagnostic.error(s.pos(), "step '" + s.id() + "': prompt '" + name
+                                + "' has no recording in language '" + language + "'", "add " + language + "/"
+                                + name + ".wav to the prompt directory"));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every prompt name a step can play. */
+    static Set<String> promptsOf(Step step) {
+        Set<String> names = new LinkedHashSet<>();
+        List<PromptRef> refs = switch (step) {
+            case PlayStep p -> p.prompts();
+            case MenuStep m -> {
+                List<PromptRef> all = new ArrayList<>(m.prompts());
+                all.addAll(m.invalid());
+                all.addAll(m.noInput());
+                yield all;
+            }
+            default -> List.of();
+        };
+        refs.forEach(r -> names.add(r.name()));
+        return names;
+    }
+}
