@@ -11,6 +11,7 @@ public final class Execution {
     private final CallControl call;
     private final FlowListener listener;
     private final Map<String, Integer> visits = new HashMap<>();
+    private final Map<String, Object> variables = new HashMap<>();
 
     public Execution(CompiledFlow flow, CallControl call, FlowListener listener) {
         this.flow = flow;
@@ -28,6 +29,34 @@ public final class Execution {
 
     public FlowListener listener() {
         return listener;
+    }
+
+    /**
+     * A variable's value, or a call fact ({@code caller}, {@code dialed}, {@code language}, {@code call.id});
+     * null when there is none.
+     */
+    public Object variable(String name) {
+        Object v = variables.get(name);
+        if (v != null) {
+            return v;
+        }
+        return switch (name) {
+            case "caller" -> call.facts().caller();
+            case "dialed" -> call.facts().dialed();
+            case "language" -> call.language();
+            case "call.id" -> call.facts().callId();
+            default -> null;
+        };
+    }
+
+    /** Sets a flow variable (String, BigDecimal or Boolean). */
+    public void setVariable(String name, Object value) {
+        variables.put(name, value);
+    }
+
+    /** The flow's own variables (not the call facts), for tests and records. */
+    public Map<String, Object> variables() {
+        return Map.copyOf(variables);
     }
 
     /** Counts one more pass through {@code key} and returns the count so far (1 on the first pass). */

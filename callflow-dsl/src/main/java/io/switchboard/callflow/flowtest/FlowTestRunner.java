@@ -80,7 +80,9 @@ public final class FlowTestRunner {
             }
         }
         List<String> path = new ArrayList<>();
-        FlowResult result = interpreter.run(flow, call, new FlowListener() {
+        FlowResult result;
+        try {
+            result = interpreter.run(flow, call, new FlowListener() {
             @Override
             public void stepEntered(String stepId, String kind) {
                 if (!path.isEmpty()) {
@@ -89,7 +91,11 @@ public final class FlowTestRunner {
                 path.add(stepId);
                 entered.add(stepId);
             }
-        });
+            });
+        } catch (RuntimeException e) {
+            return new CaseResult(c, false, c.pos() + ": the flow failed at step " + (path.isEmpty() ? "?"
+                    : path.get(path.size() - 1)) + ": " + e.getMessage() + " (a caller would hear the error prompt)");
+        }
         List<String> actual = call.log().stream().filter(l -> !l.equals("answer") && !l.equals("hangup"))
                 .map(l -> l.startsWith("silence") ? "silence" : l).toList();
         for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {

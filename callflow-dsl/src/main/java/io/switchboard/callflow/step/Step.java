@@ -4,7 +4,7 @@ import io.switchboard.callflow.SourcePos;
 import java.util.List;
 
 /** One compiled step of a flow. Each kind is a record with its own {@link StepKind} that compiles and runs it. */
-public sealed interface Step permits PlayStep, MenuStep, GotoStep, HangupStep {
+public sealed interface Step permits PlayStep, MenuStep, GotoStep, HangupStep, SetStep, BranchStep {
 
     /** The step's id in the flow. */
     String id();

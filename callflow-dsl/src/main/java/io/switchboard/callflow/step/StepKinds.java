@@ -14,7 +14,9 @@ public final class StepKinds {
             new Play(),
             new Menu(),
             new Goto(),
-            new Hangup());
+            new Hangup(),
+            new SetVariables(),
+            new Branch());
 
     private static final Map<String, StepKind<?>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, StepKind<?>> BY_TYPE = new LinkedHashMap<>();
