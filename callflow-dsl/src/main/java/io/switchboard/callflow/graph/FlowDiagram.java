@@ -1,6 +1,7 @@
 package io.switchboard.callflow.graph;
 
 import io.switchboard.callflow.CompiledFlow;
+import io.switchboard.callflow.step.GatherStep;
 import io.switchboard.callflow.step.GotoStep;
 import io.switchboard.callflow.step.HangupStep;
 import io.switchboard.callflow.step.MenuStep;
@@ -37,6 +38,14 @@ public final class FlowDiagram {
                     out.add(new Edge(g.id(), g.target(), "up to " + g.max() + "x"));
                     if (g.onLimit() != null) {
                         out.add(new Edge(g.id(), g.onLimit(), "after " + g.max()));
+                    }
+                }
+                case GatherStep g -> {
+                    if (g.next() != null) {
+                        out.add(new Edge(g.id(), g.next(), g.into() + " entered"));
+                    }
+                    if (g.onFailure() != null) {
+                        out.add(new Edge(g.id(), g.onFailure(), "no valid input"));
                     }
                 }
                 case HangupStep h -> {

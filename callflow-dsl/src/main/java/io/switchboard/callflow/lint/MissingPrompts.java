@@ -3,6 +3,7 @@ package io.switchboard.callflow.lint;
 import io.switchboard.callflow.CompiledFlow;
 import io.switchboard.callflow.Diagnostic;
 import io.switchboard.callflow.engine.PromptRef;
+import io.switchboard.callflow.step.GatherStep;
 import io.switchboard.callflow.step.MenuStep;
 import io.switchboard.callflow.step.PlayStep;
 import io.switchboard.callflow.step.Step;
@@ -43,6 +44,12 @@ public final class MissingPrompts implements LintRule {
                 List<PromptRef> all = new ArrayList<>(m.prompts());
                 all.addAll(m.invalid());
                 all.addAll(m.noInput());
+                yield all;
+            }
+            case GatherStep g -> {
+                List<PromptRef> all = new ArrayList<>(g.prompts());
+                g.noInput().prompts().forEach(all::addAll);
+                g.noMatch().prompts().forEach(all::addAll);
                 yield all;
             }
             default -> List.of();

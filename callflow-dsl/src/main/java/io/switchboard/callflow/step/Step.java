@@ -4,7 +4,8 @@ import io.switchboard.callflow.SourcePos;
 import java.util.List;
 
 /** One compiled step of a flow. Each kind is a record with its own {@link StepKind} that compiles and runs it. */
-public sealed interface Step permits PlayStep, MenuStep, GotoStep, HangupStep, SetStep, BranchStep {
+public sealed interface Step permits PlayStep, MenuStep, GotoStep, HangupStep, SetStep, BranchStep,
+        GatherStep {
 
     /** The step's id in the flow. */
     String id();

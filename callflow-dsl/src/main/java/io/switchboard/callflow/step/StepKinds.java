@@ -16,7 +16,8 @@ public final class StepKinds {
             new Goto(),
             new Hangup(),
             new SetVariables(),
-            new Branch());
+            new Branch(),
+            new Gather());
 
     private static final Map<String, StepKind<?>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, StepKind<?>> BY_TYPE = new LinkedHashMap<>();
