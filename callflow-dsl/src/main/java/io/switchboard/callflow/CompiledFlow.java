@@ -1,5 +1,6 @@
 package io.switchboard.callflow;
 
+import io.switchboard.callflow.calendar.BusinessCalendar;
 import io.switchboard.callflow.step.Step;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,18 @@ import java.util.Optional;
  * @param languages declared languages, the first being the default
  * @param start     the entry step's id
  * @param steps     step id → step, in file order
+ * @param calendars opening-hours calendars by name
  */
-public record CompiledFlow(String id, String file, List<String> languages, String start, Map<String, Step> steps) {
+public record CompiledFlow(String id, String file, List<String> languages, String start, Map<String, Step> steps,
+        Map<String, BusinessCalendar> calendars) {
+
+    public CompiledFlow(String id, String file, List<String> languages, String start, Map<String, Step> steps) {
+        this(id, file, languages, start, steps, Map.of());
+    }
 
     public CompiledFlow {
         Objects.requireNonNull(id, "id");
+        calendars = Map.copyOf(calendars);
         languages = List.copyOf(languages);
         steps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
         if (!steps.containsKey(start)) {

@@ -1,5 +1,7 @@
 package io.switchboard.callflow;
 
+import io.switchboard.callflow.calendar.BusinessCalendar;
+import io.switchboard.callflow.calendar.CalendarReader;
 import io.switchboard.callflow.parse.Fields;
 import io.switchboard.callflow.parse.Problems;
 import io.switchboard.callflow.parse.YamlTree;
@@ -77,6 +79,9 @@ public final class FlowCompiler {
         List<String> languages = languages(top, problems);
         String start = top.string("start", "name the entry step: start: welcome");
         CompileContext ctx = new CompileContext(problems);
+        Map<String, BusinessCalendar> calendars = top.node("calendars").map(n -> CalendarReader.read(n, problems))
+                .orElse(Map.of());
+        ctx.calendars(calendars.keySet());
         java.util.Set<String> declared = new java.util.HashSet<>();
         Map<String, Step> steps = steps(top, ctx, declared);
         top.rejectUnknown();
@@ -91,7 +96,7 @@ public final class FlowCompiler {
         if (problems.hasErrors() || steps.isEmpty()) {
             return null;
         }
-        return new CompiledFlow(id, problems.file(), languages, start, steps);
+        return new CompiledFlow(id, problems.file(), languages, start, steps, calendars);
     }
 
     private static List<String> languages(Fields top, Problems problems) {

@@ -1,6 +1,8 @@
 package io.switchboard.callflow.engine;
 
 import io.switchboard.callflow.CompiledFlow;
+import io.switchboard.callflow.calendar.CalendarOverrides;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,10 +15,30 @@ public final class Execution {
     private final Map<String, Integer> visits = new HashMap<>();
     private final Map<String, Object> variables = new HashMap<>();
 
+    private final Clock clock;
+    private final CalendarOverrides overrides;
+
     public Execution(CompiledFlow flow, CallControl call, FlowListener listener) {
+        this(flow, call, listener, Clock.systemUTC(), new CalendarOverrides());
+    }
+
+    public Execution(CompiledFlow flow, CallControl call, FlowListener listener, Clock clock,
+            CalendarOverrides overrides) {
         this.flow = flow;
         this.call = call;
         this.listener = listener;
+        this.clock = clock;
+        this.overrides = overrides;
+    }
+
+    /** The time source for business hours and the {@code now} fact. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Manual calendar switches. */
+    public CalendarOverrides overrides() {
+        return overrides;
     }
 
     public CompiledFlow flow() {

@@ -1,6 +1,8 @@
 package io.switchboard.callflow.engine;
 
 import io.switchboard.callflow.CompiledFlow;
+import io.switchboard.callflow.calendar.CalendarOverrides;
+import java.time.Clock;
 import io.switchboard.callflow.step.Next;
 import io.switchboard.callflow.step.Outcomes;
 import io.switchboard.callflow.step.Step;
@@ -16,12 +18,24 @@ public final class FlowInterpreter {
     public static final int DEFAULT_STEP_LIMIT = 10_000;
 
     private final int stepLimit;
+    private final Clock clock;
+    private final CalendarOverrides overrides;
 
     public FlowInterpreter() {
         this(DEFAULT_STEP_LIMIT);
     }
 
     public FlowInterpreter(int stepLimit) {
+        this(Clock.systemUTC(), new CalendarOverrides(), stepLimit);
+    }
+
+    /**
+     * @param clock     the time business hours are judged by
+     * @param overrides manual calendar switches (shared with whoever throws them)
+     */
+    public FlowInterpreter(Clock clock, CalendarOverrides overrides, int stepLimit) {
+        this.clock = clock;
+        this.overrides = overrides;
         this.stepLimit = stepLimit;
     }
 
@@ -29,7 +43,7 @@ public final class FlowInterpreter {
         if (!call.answer()) {
             return end(listener, Outcomes.CALLER_HUNG_UP, null, 0);
         }
-        Execution run = new Execution(flow, call, listener);
+        Execution run = new Execution(flow, call, listener, clock, overrides);
         String current = flow.start();
         int steps = 0;
         while (true) {

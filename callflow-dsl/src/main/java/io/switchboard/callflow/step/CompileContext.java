@@ -11,6 +11,7 @@ public final class CompileContext {
 
     private final Problems problems;
     private final List<Reference> references = new ArrayList<>();
+    private java.util.Set<String> calendars = java.util.Set.of();
 
     public CompileContext(Problems problems) {
         this.problems = problems;
@@ -30,6 +31,15 @@ public final class CompileContext {
     public String refer(String target, SourcePos at) {
         references.add(new Reference(target, at));
         return target;
+    }
+
+    /** The calendars the flow declares, for steps that name one. */
+    public java.util.Set<String> calendars() {
+        return calendars;
+    }
+
+    public void calendars(java.util.Set<String> names) {
+        this.calendars = java.util.Set.copyOf(names);
     }
 
     public List<Reference> references() {

@@ -17,7 +17,8 @@ public final class StepKinds {
             new Hangup(),
             new SetVariables(),
             new Branch(),
-            new Gather());
+            new Gather(),
+            new Hours());
 
     private static final Map<String, StepKind<?>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, StepKind<?>> BY_TYPE = new LinkedHashMap<>();
