@@ -12,12 +12,15 @@ import java.util.List;
  * @param dialed    the dialed number
  * @param script    the caller's side, in order
  * @param outcome   the expected way the flow ends ({@code hangup}, {@code caller-hung-up}, …), or null for any
+ * @param time      the moment the call arrives (business hours are judged by it)
+ * @param closedNow calendars switched to "closed now" for this case
  */
 public record FlowTestCase(String name, SourcePos pos, String caller, String dialed, List<Action> script,
-        String outcome) {
+        String outcome, java.time.Instant time, List<String> closedNow) {
 
     public FlowTestCase {
         script = List.copyOf(script);
+        closedNow = List.copyOf(closedNow);
     }
 
     /** One line of the caller's script. */

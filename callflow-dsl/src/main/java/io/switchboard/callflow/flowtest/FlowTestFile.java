@@ -26,6 +26,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  *       - press: "2"
  *       - expect: [support, goodbye]
  *     outcome: hangup
+ *     time: 2026-01-05T10:00:00+01:00  # optional: when the call arrives (business hours)
+ *     closed-now: [support]            # optional: calendars switched to "closed now"
  * </pre>
  * Script lines: {@code expect: [prompts]}, {@code press: "keys"} (one key per wait for input),
  * {@code press-during: {prompt: name, keys: "1"}}, {@code silence: {}}, {@code hangup: {}},
@@ -72,6 +74,19 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
         String caller = f.optionalString("caller").orElse("5550100");
         String dialed = f.optionalString("dialed").orElse("100");
         String outcome = f.optionalString("outcome").orElse(null);
+        java.time.Instant time = java.time.Instant.parse("2026-01-05T10:00:00Z");
+        var timeNode = f.node("time");
+        if (timeNode.isPresent()) {
+            String t = f.optionalString("time").orElse("");
+            try {
+                time = java.time.OffsetDateTime.parse(t).toInstant();
+            } catch (java.time.DateTimeException e) {
+                problems.error(timeNode.get(), "test case '" + name + "': 'time' is not a date and time: '" + t
+                        + "'", "write time: 2026-01-05T10:00:00+01:00");
+            }
+        }
+        List<String> closedNow = f.node("closed-now").map(n -> f.prompts("closed-now").stream()
+                .map(p -> p.name()).toList()).orElse(List.of());
         List<FlowTestCase.Action> script = new ArrayList<>();
         Node s = f.node("script").orElse(null);
         if (s instanceof SequenceNode seq) {
@@ -82,7 +97,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
             problems.error(s == null ? node : s, "test case '" + name + "': 'script' must be a list", "");
         }
         f.rejectUnknown();
-        return new FlowTestCase(name, f.pos(), caller, dialed, script, outcome);
+        return new FlowTestCase(name, f.pos(), caller, dialed, script, outcome, time, closedNow);
     }
 
     private static Optional<FlowTestCase.Action> action(Node line, Problems problems) {

@@ -8,7 +8,9 @@ import io.switchboard.callflow.engine.FlowListener;
 import io.switchboard.callflow.engine.FlowResult;
 import io.switchboard.callflow.step.Step;
 import io.switchboard.callflow.testing.ScriptedCall;
-import java.time.Instant;
+import io.switchboard.callflow.calendar.CalendarOverrides;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +23,6 @@ import java.util.Set;
  */
 public final class FlowTestRunner {
 
-    private final FlowInterpreter interpreter = new FlowInterpreter();
 
     /** How one case went. */
     public record CaseResult(FlowTestCase testCase, boolean passed, String failure) {}
@@ -50,8 +51,11 @@ public final class FlowTestRunner {
     }
 
     private CaseResult runCase(CompiledFlow flow, FlowTestCase c, Set<String> entered, Set<String> edges) {
-        ScriptedCall call = new ScriptedCall(new CallFacts("test", c.caller(), c.dialed(),
-                Instant.parse("2026-01-05T10:00:00Z")));
+        ScriptedCall call = new ScriptedCall(new CallFacts("test", c.caller(), c.dialed(), c.time()));
+        CalendarOverrides overrides = new CalendarOverrides();
+        c.closedNow().forEach(cal -> overrides.set(cal, CalendarOverrides.Override.CLOSED_NOW));
+        FlowInterpreter interpreter = new FlowInterpreter(Clock.fixed(c.time(), ZoneOffset.UTC), overrides,
+                FlowInterpreter.DEFAULT_STEP_LIMIT);
         List<String> expected = new ArrayList<>();
         List<SourcePos> where = new ArrayList<>();
         for (FlowTestCase.Action a : c.script()) {

@@ -63,6 +63,44 @@ class FlowTestCommandTest {
     }
 
     @Test
+    void theTimeOfTheCallAndClosedNowDecideBusinessHours() throws Exception {
+        Files.writeString(dir.resolve("flow.yaml"), """
+                flow: f
+                calendars:
+                  office: {timezone: Europe/Berlin, weekly: {mon: ["09:00-17:00"]}}
+                start: h
+                steps:
+                  h: {hours: {calendar: office, open: o, closed: c}}
+                  o: {play: [open]}
+                  c: {play: [closed]}
+                """);
+        Files.writeString(dir.resolve("t.yaml"), """
+                flow: flow.yaml
+                cases:
+                  - name: monday morning is open
+                    time: 2026-01-05T10:00:00+01:00
+                    script: [{expect: [open]}]
+                  - name: monday night is closed
+                    time: 2026-01-05T22:00:00+01:00
+                    script: [{expect: [closed]}]
+                  - name: closed now wins
+                    time: 2026-01-05T10:00:00+01:00
+                    closed-now: [office]
+                    script: [{expect: [closed]}]
+                  - name: a bad time
+                    time: monday
+                    script: []
+                """);
+        assertThat(run(dir.resolve("t.yaml").toString())).isEqualTo(1);
+        assertThat(output()).contains("'time' is not a date and time: 'monday'");
+        Files.writeString(dir.resolve("t.yaml"), Files.readString(dir.resolve("t.yaml"))
+                .replace("  - name: a bad time\n    time: monday\n    script: []\n", ""));
+        out.reset();
+        assertThat(run(dir.resolve("t.yaml").toString())).as(output()).isZero();
+        assertThat(output()).contains("3 passed, 0 failed");
+    }
+
+    @Test
     void theWrongOutcomeFails() throws Exception {
         Files.writeString(dir.resolve("flow.yaml"), "flow: f\nstart: a\nsteps:\n  a: {play: [x]}\n");
         Files.writeString(dir.resolve("t.yaml"), "flow: flow.yaml\ncases:\n  - name: ends\n    script:\n"
