@@ -18,12 +18,15 @@ public final class Execution {
     private final Clock clock;
     private final CalendarOverrides overrides;
 
+    private final FlowServices services;
+
     public Execution(CompiledFlow flow, CallControl call, FlowListener listener) {
-        this(flow, call, listener, Clock.systemUTC(), new CalendarOverrides());
+        this(flow, call, listener, Clock.systemUTC(), new CalendarOverrides(), FlowServices.UNAVAILABLE);
     }
 
     public Execution(CompiledFlow flow, CallControl call, FlowListener listener, Clock clock,
-            CalendarOverrides overrides) {
+            CalendarOverrides overrides, FlowServices services) {
+        this.services = services;
         this.flow = flow;
         this.call = call;
         this.listener = listener;
@@ -34,6 +37,11 @@ public final class Execution {
     /** The time source for business hours and the {@code now} fact. */
     public Clock clock() {
         return clock;
+    }
+
+    /** Queues and transfers. */
+    public FlowServices services() {
+        return services;
     }
 
     /** Manual calendar switches. */

@@ -20,6 +20,7 @@ public final class FlowInterpreter {
     private final int stepLimit;
     private final Clock clock;
     private final CalendarOverrides overrides;
+    private final FlowServices services;
 
     public FlowInterpreter() {
         this(DEFAULT_STEP_LIMIT);
@@ -34,6 +35,12 @@ public final class FlowInterpreter {
      * @param overrides manual calendar switches (shared with whoever throws them)
      */
     public FlowInterpreter(Clock clock, CalendarOverrides overrides, int stepLimit) {
+        this(clock, overrides, FlowServices.UNAVAILABLE, stepLimit);
+    }
+
+    /** @param services queues and transfers */
+    public FlowInterpreter(Clock clock, CalendarOverrides overrides, FlowServices services, int stepLimit) {
+        this.services = services;
         this.clock = clock;
         this.overrides = overrides;
         this.stepLimit = stepLimit;
@@ -43,7 +50,7 @@ public final class FlowInterpreter {
         if (!call.answer()) {
             return end(listener, Outcomes.CALLER_HUNG_UP, null, 0);
         }
-        Execution run = new Execution(flow, call, listener, clock, overrides);
+        Execution run = new Execution(flow, call, listener, clock, overrides, services);
         String current = flow.start();
         int steps = 0;
         while (true) {

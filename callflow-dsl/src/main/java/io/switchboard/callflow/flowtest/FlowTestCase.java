@@ -14,13 +14,19 @@ import java.util.List;
  * @param outcome   the expected way the flow ends ({@code hangup}, {@code caller-hung-up}, …), or null for any
  * @param time      the moment the call arrives (business hours are judged by it)
  * @param closedNow calendars switched to "closed now" for this case
+ * @param mocks     how queues and transfers go ({@code queue: timeout}, {@code transfer: ok})
+ * @param requests  the queue and transfer requests the flow must make, in order ({@code queue support},
+ *                  {@code transfer sip:…}); null to not check
  */
 public record FlowTestCase(String name, SourcePos pos, String caller, String dialed, List<Action> script,
-        String outcome, java.time.Instant time, List<String> closedNow) {
+        String outcome, java.time.Instant time, List<String> closedNow, java.util.Map<String, String> mocks,
+        List<String> requests) {
 
     public FlowTestCase {
         script = List.copyOf(script);
         closedNow = List.copyOf(closedNow);
+        mocks = java.util.Map.copyOf(mocks);
+        requests = requests == null ? null : List.copyOf(requests);
     }
 
     /** One line of the caller's script. */

@@ -28,6 +28,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  *     outcome: hangup
  *     time: 2026-01-05T10:00:00+01:00  # optional: when the call arrives (business hours)
  *     closed-now: [support]            # optional: calendars switched to "closed now"
+ *     mocks: {queue: timeout, transfer: ok}   # optional: how queues and transfers go
+ *     requests: ["queue support {english=3}"]  # optional: the requests the flow must make
  * </pre>
  * Script lines: {@code expect: [prompts]}, {@code press: "keys"} (one key per wait for input),
  * {@code press-during: {prompt: name, keys: "1"}}, {@code silence: {}}, {@code hangup: {}},
@@ -87,6 +89,17 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
         }
         List<String> closedNow = f.node("closed-now").map(n -> f.prompts("closed-now").stream()
                 .map(p -> p.name()).toList()).orElse(List.of());
+        java.util.Map<String, String> mocks = new java.util.LinkedHashMap<>();
+        f.node("mocks").ifPresent(n -> {
+            Fields m = Fields.of(n, "mocks", problems);
+            m.optionalString("queue").ifPresent(q -> mocks.put("queue", check(q, MockServices.QUEUE_OUTCOMES,
+                    m.node("queue").orElseThrow(), problems)));
+            m.optionalString("transfer").ifPresent(t -> mocks.put("transfer", check(t,
+                    MockServices.TRANSFER_OUTCOMES, m.node("transfer").orElseThrow(), problems)));
+            m.rejectUnknown();
+        });
+        List<String> requests = f.node("requests").isPresent()
+                ? f.prompts("requests").stream().map(p -> p.name()).toList() : null;
         List<FlowTestCase.Action> script = new ArrayList<>();
         Node s = f.node("script").orElse(null);
         if (s instanceof SequenceNode seq) {
@@ -97,7 +110,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
             problems.error(s == null ? node : s, "test case '" + name + "': 'script' must be a list", "");
         }
         f.rejectUnknown();
-        return new FlowTestCase(name, f.pos(), caller, dialed, script, outcome, time, closedNow);
+        return new FlowTestCase(name, f.pos(), caller, dialed, script, outcome, time, closedNow, mocks, requests);
     }
 
     private static Optional<FlowTestCase.Action> action(Node line, Problems problems) {
@@ -136,6 +149,14 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
             return Optional.empty();
         }
         return Optional.of(action);
+    }
+
+    private static String check(String value, java.util.Set<String> allowed, Node at, Problems problems) {
+        if (!allowed.contains(value)) {
+            problems.error(at, "'" + value + "' is not a mocked outcome", "use one of " + String.join(", ",
+                    new java.util.TreeSet<>(allowed)));
+        }
+        return value;
     }
 
     private static String keys(Fields f, String key, Problems problems) {

@@ -54,8 +54,9 @@ public final class FlowTestRunner {
         ScriptedCall call = new ScriptedCall(new CallFacts("test", c.caller(), c.dialed(), c.time()));
         CalendarOverrides overrides = new CalendarOverrides();
         c.closedNow().forEach(cal -> overrides.set(cal, CalendarOverrides.Override.CLOSED_NOW));
+        MockServices services = new MockServices(c.mocks());
         FlowInterpreter interpreter = new FlowInterpreter(Clock.fixed(c.time(), ZoneOffset.UTC), overrides,
-                FlowInterpreter.DEFAULT_STEP_LIMIT);
+                services, FlowInterpreter.DEFAULT_STEP_LIMIT);
         List<String> expected = new ArrayList<>();
         List<SourcePos> where = new ArrayList<>();
         for (FlowTestCase.Action a : c.script()) {
@@ -111,6 +112,10 @@ public final class FlowTestRunner {
                         + " but " + (got == null ? "the call ended" : "got " + got) + "; the caller's transcript: "
                         + actual);
             }
+        }
+        if (c.requests() != null && !c.requests().equals(services.requests)) {
+            return new CaseResult(c, false, c.pos() + ": expected the requests " + c.requests() + " but the flow"
+                    + " made " + services.requests);
         }
         if (c.outcome() != null && !c.outcome().equals(result.outcome())) {
             return new CaseResult(c, false, c.pos() + ": expected the flow to end with " + c.outcome() + " but it"

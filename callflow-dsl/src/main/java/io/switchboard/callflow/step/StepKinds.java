@@ -18,7 +18,9 @@ public final class StepKinds {
             new SetVariables(),
             new Branch(),
             new Gather(),
-            new Hours());
+            new Hours(),
+            new Queue(),
+            new Transfer());
 
     private static final Map<String, StepKind<?>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, StepKind<?>> BY_TYPE = new LinkedHashMap<>();

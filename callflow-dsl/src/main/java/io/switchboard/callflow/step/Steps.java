@@ -12,6 +12,12 @@ final class Steps {
         return step.optionalString("next").map(t -> ctx.refer(t, step.node("next").orElseThrow())).orElse(null);
     }
 
+    /** A required target key of a step's settings, noted as a reference. */
+    static String required(Fields f, String key, String what, CompileContext ctx) {
+        String t = f.string(key, "write " + key + ": <step>");
+        return t.isEmpty() ? t : ctx.refer(t, f.node(key).orElseThrow());
+    }
+
     /** Go to {@code next}, or end the flow when there is none. */
     static Next then(String next) {
         return next == null ? new Next.End(Outcomes.FELL_THROUGH) : Next.go(next);

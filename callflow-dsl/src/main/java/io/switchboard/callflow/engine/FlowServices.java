@@ -1,0 +1,83 @@
+package io.switchboard.callflow.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a flow asks of the platform beyond the call itself: queueing for an agent and transferring. The flow engine
+ * owns this interface; the IVR controller implements it (the ACD and Drools routing arrive with their own issue),
+ * flow tests mock it. Every method returns promptly once the caller hangs up.
+ */
+public interface FlowServices {
+
+    /** Puts the caller in a queue and waits (hold audio, announcements) until the wait ends one way or another. */
+    QueueResult queue(QueueRequest request, CallControl call);
+
+    /** Hands the call to {@code destination} (a number, an agent id or a SIP URI). */
+    TransferResult transfer(String destination, CallControl call);
+
+    /**
+     * A caller waiting for a queue.
+     *
+     * @param queue     the queue's name
+     * @param skills    skill → minimum level (1-10) the agent needs
+     * @param priority  higher is served first (0-100)
+     * @param maxWait   the longest wait before the timeout outcome
+     * @param exitKeys  keys that leave the queue
+     * @param holdAudio prompts played while waiting (looped)
+     * @param announce  how often the position and expected wait are announced, or zero for never
+     */
+    record QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
+            Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce) {
+        public QueueRequest {
+            skills = Map.copyOf(skills);
+            exitKeys = Set.copyOf(exitKeys);
+            holdAudio = List.copyOf(holdAudio);
+        }
+    }
+
+    /** How a wait in a queue ended. */
+    sealed interface QueueResult {
+        /** An agent took the call and it is over (the caller and agent have hung up or the agent released it). */
+        record Connected(String agent) implements QueueResult {}
+
+        /** The maximum wait passed. */
+        record TimedOut() implements QueueResult {}
+
+        /** The caller pressed an exit key. */
+        record ExitKey(char key) implements QueueResult {}
+
+        /** The caller chose to be called back, keeping their place. */
+        record CallbackChosen() implements QueueResult {}
+
+        /** The caller hung up while waiting. */
+        record HungUp() implements QueueResult {}
+
+        /** No queueing here (no ACD configured, queue unknown). */
+        record Unavailable(String reason) implements QueueResult {}
+    }
+
+    /** How a transfer ended. */
+    sealed interface TransferResult {
+        record Transferred() implements TransferResult {}
+
+        record Failed(String reason) implements TransferResult {}
+
+        record HungUp() implements TransferResult {}
+    }
+
+    /** A platform with no queues and no transfers: every request is unavailable, so flows take their fallback. */
+    FlowServices UNAVAILABLE = new FlowServices() {
+        @Override
+        public QueueResult queue(QueueRequest request, CallControl call) {
+            return new QueueResult.Unavailable("no queues on this server");
+        }
+
+        @Override
+        public TransferResult transfer(String destination, CallControl call) {
+            return new TransferResult.Failed("no transfers on this server");
+        }
+    };
+}

@@ -1,0 +1,51 @@
+package io.switchboard.callflow.flowtest;
+
+import io.switchboard.callflow.engine.CallControl;
+import io.switchboard.callflow.engine.FlowServices;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Queues and transfers as a flow test case says they go ({@code mocks: {queue: timeout, transfer: failed}}), and a
+ * record of what the flow asked for, so a case can check the queue and skills.
+ */
+final class MockServices implements FlowServices {
+
+    static final Set<String> QUEUE_OUTCOMES = Set.of("connected", "timeout", "exit-key", "callback", "unavailable",
+            "hung-up");
+    static final Set<String> TRANSFER_OUTCOMES = Set.of("ok", "failed");
+
+    private final String queueOutcome;
+    private final String transferOutcome;
+    final List<String> requests = new ArrayList<>();
+
+    MockServices(Map<String, String> mocks) {
+        this.queueOutcome = mocks.getOrDefault("queue", "unavailable");
+        this.transferOutcome = mocks.getOrDefault("transfer", "failed");
+    }
+
+    @Override
+    public QueueResult queue(QueueRequest request, CallControl call) {
+        requests.add("queue " + request.queue() + (request.skills().isEmpty() ? "" : " " + request.skills()));
+        return switch (queueOutcome) {
+            case "connected" -> new QueueResult.Connected("agent-1");
+            case "timeout" -> new QueueResult.TimedOut();
+            case "exit-key" -> new QueueResult.ExitKey(request.exitKeys().stream().findFirst().orElse('*'));
+            case "callback" -> new QueueResult.CallbackChosen();
+            case "hung-up" -> {
+                call.hangup();
+                yield new QueueResult.HungUp();
+            }
+            default -> new QueueResult.Unavailable("mocked unavailable");
+        };
+    }
+
+    @Override
+    public TransferResult transfer(String destination, CallControl call) {
+        requests.add("transfer " + destination);
+        return transferOutcome.equals("ok") ? new TransferResult.Transferred()
+                : new TransferResult.Failed("mocked failure");
+    }
+}

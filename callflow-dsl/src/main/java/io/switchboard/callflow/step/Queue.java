@@ -1,0 +1,115 @@
+package io.switchboard.callflow.step;
+
+import io.switchboard.callflow.engine.Execution;
+import io.switchboard.callflow.engine.FlowServices;
+import io.switchboard.callflow.parse.Fields;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * {@code queue}: the caller waits for the best agent with the skills asked for.
+ * <pre>
+ * support-queue:
+ *   queue:
+ *     name: support
+ *     skills: {english: 3, billing: 1}   # minimum levels
+ *     priority: 5                        # 0-100, higher first (default 0)
+ *     max-wait: 10m                      # default 10m
+ *     exit-keys: "*"                     # keys that leave the queue (optional)
+ *     hold: [please-hold]                # hold audio (optional)
+ *     announce-every: 60s                # position and wait announcements (optional)
+ *     connected: survey                  # after the agent (optional: the call ends)
+ *     timeout: voicemail
+ *     exit-key: main-menu                # required with exit-keys
+ *     callback: callback-thanks          # optional, default: timeout
+ *     unavailable: after-hours           # no queueing here; optional, default: timeout
+ * </pre>
+ */
+public final class Queue implements StepKind<QueueStep> {
+
+    @Override
+    public String name() {
+        return "queue";
+    }
+
+    @Override
+    public Class<QueueStep> type() {
+        return QueueStep.class;
+    }
+
+    @Override
+    public QueueStep compile(String id, Node value, Fields step, CompileContext ctx) {
+        step.node("queue");
+        String what = "step '" + id + "' queue";
+        Fields q = Fields.of(value, what, ctx.problems());
+        String name = q.string("name", "name the queue: name: support");
+        Map<String, Integer> skills = new LinkedHashMap<>();
+        q.node("skills").ifPresent(n -> {
+            if (n instanceof MappingNode m) {
+                for (NodeTuple t : m.getValue()) {
+                    String skill = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
+                    Integer level = t.getValueNode() instanceof ScalarNode v && v.getValue().matches("10|[1-9]")
+                            ? Integer.valueOf(v.getValue()) : null;
+                    if (skill.isEmpty() || level == null) {
+                        ctx.problems().error(t.getValueNode(), what + ": skill '" + skill + "' needs a level from 1"
+                                + " to 10", "write skills: {english: 3}");
+                    } else {
+                        skills.put(skill, level);
+                    }
+                }
+            } else {
+                ctx.problems().error(n, what + ": skills must map skill names to levels", "");
+            }
+        });
+        int priority = q.integer("priority", 0, 100).orElse(0);
+        Duration maxWait = q.duration("max-wait").orElse(Duration.ofMinutes(10));
+        Set<Character> exitKeys = new LinkedHashSet<>();
+        q.optionalString("exit-keys").ifPresent(k -> {
+            if (!k.matches("[0-9*#]+")) {
+                ctx.problems().error(q.keyPos("exit-keys"), what + ": exit-keys must be phone keys", "");
+            }
+            k.chars().forEach(c -> exitKeys.add((char) c));
+        });
+        var hold = q.prompts("hold");
+        Duration announce = q.node("announce-every").isPresent() ? q.duration("announce-every").orElse(Duration.ZERO)
+                : Duration.ZERO;
+        String connected = optional(q, "connected", ctx);
+        String timeout = Steps.required(q, "timeout", what, ctx);
+        String exitKey = optional(q, "exit-key", ctx);
+        if (!exitKeys.isEmpty() && exitKey == null) {
+            ctx.problems().error(q.pos(), what + ": exit-keys need an exit-key step", "write exit-key: main-menu");
+        }
+        String callback = optional(q, "callback", ctx);
+        String unavailable = optional(q, "unavailable", ctx);
+        q.rejectUnknown();
+        var request = new FlowServices.QueueRequest(name, skills, priority, maxWait, exitKeys, hold, announce);
+        return new QueueStep(id, step.pos(), request, connected, timeout, exitKey, callback, unavailable);
+    }
+
+    private static String optional(Fields f, String key, CompileContext ctx) {
+        return f.optionalString(key).map(t -> ctx.refer(t, f.node(key).orElseThrow())).orElse(null);
+    }
+
+    @Override
+    public Next execute(QueueStep step, Execution run) {
+        var result = run.services().queue(step.request(), run.call());
+        return switch (result) {
+            case FlowServices.QueueResult.HungUp h -> Next.CALLER_HUNG_UP;
+            case FlowServices.QueueResult.Connected c -> Steps.then(step.connected());
+            case FlowServices.QueueResult.TimedOut t -> Next.go(step.timeout());
+            case FlowServices.QueueResult.ExitKey k -> Next.go(step.exitKey() != null ? step.exitKey()
+                    : step.timeout());
+            case FlowServices.QueueResult.CallbackChosen c -> Next.go(step.callback() != null ? step.callback()
+                    : step.timeout());
+            case FlowServices.QueueResult.Unavailable u -> Next.go(step.unavailable() != null ? step.unavailable()
+                    : step.timeout());
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package io.switchboard.callflow.step;
+
+import io.switchboard.callflow.SourcePos;
+import io.switchboard.callflow.engine.FlowServices;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Waits in a queue for an agent; each way the wait can end has its own next step.
+ *
+ * @param connected   after the caller talked to an agent (null: the call ends)
+ * @param timeout     after the maximum wait
+ * @param exitKey     after an exit key (null when there are none)
+ * @param callback    after the caller chose a callback (null: as timeout)
+ * @param unavailable when there is no queueing (null: as timeout)
+ */
+public record QueueStep(String id, SourcePos pos, FlowServices.QueueRequest request, String connected,
+        String timeout, String exitKey, String callback, String unavailable) implements Step {
+
+    @Override
+    public List<String> targets() {
+        List<String> out = new ArrayList<>();
+        for (String t : new String[] {connected, timeout, exitKey, callback, unavailable}) {
+            if (t != null && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,115 @@
+package io.switchboard.callflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.switchboard.callflow.engine.FlowInterpreter;
+import io.switchboard.callflow.engine.FlowListener;
+import io.switchboard.callflow.flowtest.FlowTestCommand;
+import io.switchboard.callflow.lint.FlowLinter;
+import io.switchboard.callflow.lint.PromptCatalog;
+import io.switchboard.callflow.testing.ScriptedCall;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Queue and transfer steps: every outcome edge, through flow-test mocks; the server's default is unavailable. */
+class QueueAndTransferTest {
+
+    private static final String FLOW = """
+            flow: q
+            start: menu
+            steps:
+              menu:
+                menu:
+                  prompt: [main-menu]
+                  options: {"1": wait, "2": billing}
+              wait:
+                queue:
+                  name: support
+                  skills: {english: 3}
+                  priority: 5
+                  max-wait: 5m
+                  exit-keys: "*"
+                  hold: [please-hold]
+                  connected: survey
+                  timeout: voicemail
+                  exit-key: menu
+                  callback: callback-thanks
+              billing:
+                transfer: {to: "sip:billing@pbx.example.com", failed: sorry}
+              survey: {play: [survey-intro], next: bye}
+              voicemail: {play: [leave-message], next: bye}
+              callback-thanks: {play: [callback-scheduled], next: bye}
+              sorry: {play: [error], next: bye}
+              bye: {hangup: {}}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyQueueAndTransferOutcomeTakesItsEdge() throws Exception {
+        Files.writeString(dir.resolve("q.yaml"), FLOW);
+        Files.writeString(dir.resolve("t.yaml"), """
+                flow: q.yaml
+                cases:
+                  - name: an agent answers, then the survey
+                    mocks: {queue: connected}
+                    requests: ["queue support {english=3}"]
+                    script: [{expect: [main-menu]}, {press: "1"}, {expect: [survey-intro]}]
+                  - name: the wait runs out
+                    mocks: {queue: timeout}
+                    script: [{expect: [main-menu]}, {press: "1"}, {expect: [leave-message]}]
+                  - name: star leaves the queue for the menu
+                    mocks: {queue: exit-key}
+                    script: [{expect: [main-menu]}, {press: "1"}, {expect: [main-menu]}, {hangup: {}}]
+                  - name: a callback keeps the place
+                    mocks: {queue: callback}
+                    script: [{expect: [main-menu]}, {press: "1"}, {expect: [callback-scheduled]}]
+                  - name: no queues here falls back to the timeout step
+                    script: [{expect: [main-menu]}, {press: "1"}, {expect: [leave-message]}]
+                  - name: a transfer ends the flow
+                    mocks: {transfer: ok}
+                    requests: ["transfer sip:billing@pbx.example.com"]
+                    script: [{expect: [main-menu]}, {press: "2"}]
+                    outcome: transferred
+                  - name: a failed transfer says sorry
+                    mocks: {transfer: failed}
+                    script: [{expect: [main-menu]}, {press: "2"}, {expect: [error]}]
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = FlowTestCommand.run(List.of(dir.resolve("t.yaml").toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(text).isZero();
+        assertThat(text).contains("7 passed, 0 failed", "steps 8/8, outcome edges 11/11");
+    }
+
+    @Test
+    void onTheServerWithoutAnAcdTheQueueTakesItsFallback() throws Exception {
+        ScriptedCall call = new ScriptedCall().thenPress("1");
+        new FlowInterpreter().run(FlowCompiler.compile("q.yaml", FLOW), call, FlowListener.NONE);
+        assertThat(call.heard()).containsExactly("main-menu", "leave-message");
+    }
+
+    @Test
+    void aQueueCountsAsAWayToAnAgent() throws Exception {
+        assertThat(FlowLinter.lint(FlowCompiler.compile("q.yaml", FLOW), PromptCatalog.ANY)).isEmpty();
+    }
+
+    @Test
+    void queueMistakesAreDiagnosed() {
+        FlowCompileException e = catchThrowableOfType(FlowCompileException.class, () -> FlowCompiler.compile("f.yaml",
+                "flow: x\nstart: q\nsteps:\n  q: {queue: {name: s, skills: {english: 11}, exit-keys: \"*\","
+                        + " timeout: b}}\n  b: {hangup: {}}\n"));
+        assertThat(e.diagnostics()).extracting(Diagnostic::message).containsExactly(
+                "step 'q' queue: skill 'english' needs a level from 1 to 10",
+                "step 'q' queue: exit-keys need an exit-key step");
+    }
+}
