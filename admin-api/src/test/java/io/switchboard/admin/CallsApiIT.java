@@ -140,7 +140,8 @@ class CallsApiIT {
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().get("detail").stringValue()).isEqualTo("No endpoint GET /api/agents. This server has"
-                + " GET /api/calls?limit=N, GET /api/calls/{id} and GET /actuator/health.");
+                + " GET /api/calls?limit=N, GET /api/calls/{id}, GET /api/flows, GET|POST /api/flows/{id}/versions,"
+                + " PUT /api/flows/{id}/live?version=N and GET /actuator/health.");
     }
 
     @Test
