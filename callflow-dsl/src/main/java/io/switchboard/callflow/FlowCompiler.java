@@ -82,6 +82,7 @@ public final class FlowCompiler {
         Map<String, BusinessCalendar> calendars = top.node("calendars").map(n -> CalendarReader.read(n, problems))
                 .orElse(Map.of());
         ctx.calendars(calendars.keySet());
+        ctx.languages(languages);
         java.util.Set<String> declared = new java.util.HashSet<>();
         Map<String, Step> steps = steps(top, ctx, declared);
         top.rejectUnknown();

@@ -12,6 +12,7 @@ public final class CompileContext {
     private final Problems problems;
     private final List<Reference> references = new ArrayList<>();
     private java.util.Set<String> calendars = java.util.Set.of();
+    private List<String> languages = List.of("en");
 
     public CompileContext(Problems problems) {
         this.problems = problems;
@@ -40,6 +41,15 @@ public final class CompileContext {
 
     public void calendars(java.util.Set<String> names) {
         this.calendars = java.util.Set.copyOf(names);
+    }
+
+    /** The languages the flow declares. */
+    public List<String> languages() {
+        return languages;
+    }
+
+    public void languages(List<String> declared) {
+        this.languages = List.copyOf(declared);
     }
 
     public List<Reference> references() {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** One compiled step of a flow. Each kind is a record with its own {@link StepKind} that compiles and runs it. */
 public sealed interface Step permits PlayStep, MenuStep, GotoStep, HangupStep, SetStep, BranchStep,
-        GatherStep, HoursStep, QueueStep, TransferStep {
+        GatherStep, HoursStep, QueueStep, TransferStep, LanguageStep {
 
     /** The step's id in the flow. */
     String id();

@@ -20,7 +20,8 @@ public final class StepKinds {
             new Gather(),
             new Hours(),
             new Queue(),
-            new Transfer());
+            new Transfer(),
+            new Language());
 
     private static final Map<String, StepKind<?>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, StepKind<?>> BY_TYPE = new LinkedHashMap<>();
