@@ -16,7 +16,8 @@ public final class FlowLinter {
             new LoopsWithoutInput(),
             new MissingPrompts(),
             new MenuDepth(),
-            new MenusWithoutAgent());
+            new MenusWithoutAgent(),
+            new UndefinedVariables());
 
     private FlowLinter() {}
 

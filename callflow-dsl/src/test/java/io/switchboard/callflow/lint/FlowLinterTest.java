@@ -87,6 +87,23 @@ class FlowLinterTest {
     }
 
     @Test
+    void readingAVariableNoStepSetsIsAnError() throws Exception {
+        assertThat(lint("""
+                flow: x
+                start: s
+                steps:
+                  s: {set: {vip: "${startsWith(caller, '555')}"}, next: b}
+                  b:
+                    branch:
+                      - if: "${vip && balance > 10}"
+                        then: agent
+                      - else: agent
+                  agent: {hangup: {}}
+                """)).containsExactly("f.yaml:5:3: error: step 'b' reads variable 'balance', which no step sets"
+                + " (hint: set it first (set: or gather into:), or use a call fact: call.id, caller, dialed, language)");
+    }
+
+    @Test
     void theSampleHotlineIsCleanAgainstTheBundledPrompts() throws Exception {
         CompiledFlow flow = FlowCompiler.compile(Path.of("../flows/hotline.yaml"));
         assertThat(FlowLinter.lint(flow, PromptCatalog.directory(Path.of("../prompts")))).isEmpty();

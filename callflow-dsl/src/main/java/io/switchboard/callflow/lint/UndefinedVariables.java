@@ -1,0 +1,55 @@
+package io.switchboard.callflow.lint;
+
+import io.switchboard.callflow.CompiledFlow;
+import io.switchboard.callflow.Diagnostic;
+import io.switchboard.callflow.step.BranchStep;
+import io.switchboard.callflow.step.GatherStep;
+import io.switchboard.callflow.step.SetStep;
+import io.switchboard.callflow.step.Step;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An expression that reads a variable no step of the flow sets (and that is not a call fact) fails on every call
+ * that gets there (error).
+ */
+public final class UndefinedVariables implements LintRule {
+
+    /** Call facts every flow can read. */
+    public static final Set<String> FACTS = Set.of("caller", "dialed", "language", "call.id");
+
+    @Override
+    public List<Diagnostic> check(CompiledFlow flow, FlowGraph graph, PromptCatalog prompts) {
+        Set<String> written = new LinkedHashSet<>(FACTS);
+        for (Step s : flow.steps().values()) {
+            switch (s) {
+                case SetStep set -> written.addAll(set.values().keySet());
+                case GatherStep g -> written.add(g.into());
+                default -> {
+                    // writes nothing
+                }
+            }
+        }
+        List<Diagnostic> out = new ArrayList<>();
+        for (Step s : flow.steps().values()) {
+            Set<String> read = new LinkedHashSet<>();
+            switch (s) {
+                case SetStep set -> set.values().values().forEach(t -> read.addAll(t.variables()));
+                case BranchStep b -> b.cases().forEach(c -> c.condition().variables(read));
+                default -> {
+                    // reads nothing
+                }
+            }
+            for (String name : read) {
+                if (!written.contains(name)) {
+                    out.add(Diagnostic.error(s.pos(), "step '" + s.id() + "' reads variable '" + name + "', which no"
+                            + " step sets", "set it first (set: or gather into:), or use a call fact: "
+                            + String.join(", ", new java.util.TreeSet<>(FACTS))));
+                }
+            }
+        }
+        return out;
+    }
+}
