@@ -28,11 +28,16 @@ public final class CallSession {
     volatile long answeredNanos;
     volatile long ackSentNanos;
 
-    CallSession(SimulatedCaller caller, PromptLibrary library, String sipCallId, RtpPeer rtp) {
+    private final PromptRecognizer prepared;
+
+    /** @param prepared a recognizer for the offered codec, built before dialing so answering is not delayed */
+    CallSession(SimulatedCaller caller, PromptLibrary library, String sipCallId, RtpPeer rtp,
+            PromptRecognizer prepared) {
         this.caller = caller;
         this.library = library;
         this.sipCallId = sipCallId;
         this.rtp = rtp;
+        this.prepared = prepared;
     }
 
     /** The server answered with {@code sdp}: start media. */
@@ -45,7 +50,12 @@ public final class CallSession {
                 .findFirst().orElseThrow(() -> new IllegalStateException("no G.711 in the answer: " + formats));
         int te = formats.stream().filter(f -> f.is("telephone-event", 8000)).mapToInt(f -> f.payloadType())
                 .findFirst().orElse(-1);
-        recognizer = new PromptRecognizer(library, codec, answeredAt, Duration.ofMillis(500));
+        if (prepared != null && prepared.codec() == codec) {
+            prepared.startAt(answeredAt);
+            recognizer = prepared;
+        } else {
+            recognizer = new PromptRecognizer(library, codec, answeredAt, Duration.ofMillis(500));
+        }
         rtp.start(remote, codec, te, payload -> recognizer.accept(payload, System.nanoTime()));
     }
 

@@ -43,7 +43,7 @@ public final class PromptRecognizer {
 
     private final AudioCodec codec;
     private final Map<Frame, Place> index = new HashMap<>();
-    private final long originNanos;
+    private volatile long originNanos;
     private final List<HeardPrompt> heard = new ArrayList<>();
     private final List<Gap> gaps = new ArrayList<>();
     private final long gapThresholdNanos;
@@ -55,8 +55,13 @@ public final class PromptRecognizer {
      * @param originNanos the moment offsets are measured from (the answer), on {@link System#nanoTime()}'s clock
      */
     public PromptRecognizer(PromptLibrary library, AudioCodec codec, long originNanos, Duration gapThreshold) {
-        this.codec = codec;
+        this(library, codec, gapThreshold);
         this.originNanos = originNanos;
+    }
+
+    /** Builds the frame index now (it takes tens of milliseconds); {@link #startAt} sets the origin later. */
+    public PromptRecognizer(PromptLibrary library, AudioCodec codec, Duration gapThreshold) {
+        this.codec = codec;
         this.gapThresholdNanos = gapThreshold.toNanos();
         Set<Frame> shared = new HashSet<>();
         for (Prompt prompt : library.all()) {
@@ -73,6 +78,11 @@ public final class PromptRecognizer {
                 }
             }
         }
+    }
+
+    /** Sets the moment offsets are measured from (the answer). */
+    public void startAt(long originNanos) {
+        this.originNanos = originNanos;
     }
 
     /** Takes one received audio payload. */

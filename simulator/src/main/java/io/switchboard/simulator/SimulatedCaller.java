@@ -128,7 +128,8 @@ public final class SimulatedCaller implements AutoCloseable, SipListener {
             CallIdHeader callId = provider.getNewCallId();
             CallSession[] holder = new CallSession[1];
             RtpPeer rtp = new RtpPeer(rtpSocket, k -> holder[0].keySent(k));
-            CallSession session = new CallSession(this, library, callId.getCallId(), rtp);
+            CallSession session = new CallSession(this, library, callId.getCallId(), rtp,
+                    new PromptRecognizer(library, options.codec(), java.time.Duration.ofMillis(500)));
             holder[0] = session;
             sessions.put(callId.getCallId(), session);
 
