@@ -11,6 +11,8 @@ import io.switchboard.callflow.engine.FlowResult;
 import io.switchboard.callflow.engine.KeyOutcome;
 import io.switchboard.callflow.engine.PlayOutcome;
 import io.switchboard.callflow.engine.PromptRef;
+import io.switchboard.callflow.lint.FlowLinter;
+import io.switchboard.callflow.lint.PromptCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,6 +81,14 @@ public class FlowBenchmark {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public CompiledFlow compile5000Steps() throws FlowCompileException {
         return FlowCompiler.compile("bench.yaml", fiveThousandSteps);
+    }
+
+    /** Compile plus every lint rule (prompts not checked) on the 5,000-step flow: what `flow lint` does per file. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object lint5000Steps() throws FlowCompileException {
+        return FlowLinter.lint(FlowCompiler.compile("bench.yaml", fiveThousandSteps), PromptCatalog.ANY);
     }
 
     /** A caller who hears every prompt at once and always presses 1. */
