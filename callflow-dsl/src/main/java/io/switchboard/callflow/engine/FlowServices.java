@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a flow asks of the platform beyond the call itself: queueing for an agent and transferring. The flow engine
+ * What a flow asks of the platform beyond the call itself: queueing for an agent, transferring, looking data up. The flow engine
  * owns this interface; the IVR controller implements it (the ACD and Drools routing arrive with their own issue),
  * flow tests mock it. Every method returns promptly once the caller hangs up.
  */
@@ -17,6 +17,29 @@ public interface FlowServices {
 
     /** Hands the call to {@code destination} (a number, an agent id or a SIP URI). */
     TransferResult transfer(String destination, CallControl call);
+
+    /**
+     * Asks a named data connector (a CRM, a billing system) for data; may block, and the flow bounds the wait.
+     *
+     * @param arguments name → value (already evaluated)
+     */
+    LookupResult lookup(String connector, Map<String, String> arguments);
+
+    /** What a lookup found. */
+    sealed interface LookupResult {
+        /** Results by name; the flow reads them as {@code <into>.<name>}. */
+        record Found(Map<String, String> values) implements LookupResult {
+            public Found {
+                values = Map.copyOf(values);
+            }
+        }
+
+        /** The connector answered that there is nothing. */
+        record NotFound() implements LookupResult {}
+
+        /** The connector failed or does not exist. */
+        record Failed(String reason) implements LookupResult {}
+    }
 
     /**
      * A caller waiting for a queue.
@@ -78,6 +101,11 @@ public interface FlowServices {
         @Override
         public TransferResult transfer(String destination, CallControl call) {
             return new TransferResult.Failed("no transfers on this server");
+        }
+
+        @Override
+        public LookupResult lookup(String connector, Map<String, String> arguments) {
+            return new LookupResult.Failed("no data connectors on this server");
         }
     };
 }

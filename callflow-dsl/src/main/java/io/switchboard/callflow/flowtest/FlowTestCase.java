@@ -15,17 +15,19 @@ import java.util.List;
  * @param time      the moment the call arrives (business hours are judged by it)
  * @param closedNow calendars switched to "closed now" for this case
  * @param mocks     how queues and transfers go ({@code queue: timeout}, {@code transfer: ok})
+ * @param lookups   connector → what it answers (values, "not-found" or "error")
  * @param requests  the queue and transfer requests the flow must make, in order ({@code queue support},
  *                  {@code transfer sip:…}); null to not check
  */
 public record FlowTestCase(String name, SourcePos pos, String caller, String dialed, List<Action> script,
         String outcome, java.time.Instant time, List<String> closedNow, java.util.Map<String, String> mocks,
-        List<String> requests) {
+        java.util.Map<String, Object> lookups, List<String> requests) {
 
     public FlowTestCase {
         script = List.copyOf(script);
         closedNow = List.copyOf(closedNow);
         mocks = java.util.Map.copyOf(mocks);
+        lookups = java.util.Map.copyOf(lookups);
         requests = requests == null ? null : List.copyOf(requests);
     }
 

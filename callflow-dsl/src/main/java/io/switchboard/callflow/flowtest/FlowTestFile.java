@@ -90,8 +90,10 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
         List<String> closedNow = f.node("closed-now").map(n -> f.prompts("closed-now").stream()
                 .map(p -> p.name()).toList()).orElse(List.of());
         java.util.Map<String, String> mocks = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Object> lookups = new java.util.LinkedHashMap<>();
         f.node("mocks").ifPresent(n -> {
             Fields m = Fields.of(n, "mocks", problems);
+            m.node("lookup").ifPresent(l -> lookups.putAll(lookups(l, problems)));
             m.optionalString("queue").ifPresent(q -> mocks.put("queue", check(q, MockServices.QUEUE_OUTCOMES,
                     m.node("queue").orElseThrow(), problems)));
             m.optionalString("transfer").ifPresent(t -> mocks.put("transfer", check(t,
@@ -110,7 +112,8 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
             problems.error(s == null ? node : s, "test case '" + name + "': 'script' must be a list", "");
         }
         f.rejectUnknown();
-        return new FlowTestCase(name, f.pos(), caller, dialed, script, outcome, time, closedNow, mocks, requests);
+        return new FlowTestCase(name, f.pos(), caller, dialed, script, outcome, time, closedNow, mocks, lookups,
+                requests);
     }
 
     private static Optional<FlowTestCase.Action> action(Node line, Problems problems) {
@@ -149,6 +152,35 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
             return Optional.empty();
         }
         return Optional.of(action);
+    }
+
+    /** {@code lookup: {crm: {name: Ada, balance: "12.50"}, billing: not-found, other: error}} */
+    private static java.util.Map<String, Object> lookups(Node node, Problems problems) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (!(node instanceof org.snakeyaml.engine.v2.nodes.MappingNode m)) {
+            problems.error(node, "mocks lookup must map connectors to answers", "");
+            return out;
+        }
+        for (var t : m.getValue()) {
+            String connector = t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode k ? k.getValue() : "";
+            if (t.getValueNode() instanceof org.snakeyaml.engine.v2.nodes.MappingNode values) {
+                java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+                for (var v : values.getValue()) {
+                    if (v.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode vk
+                            && v.getValueNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode vv) {
+                        found.put(vk.getValue(), vv.getValue());
+                    }
+                }
+                out.put(connector, found);
+            } else if (t.getValueNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s
+                    && (s.getValue().equals("not-found") || s.getValue().equals("error"))) {
+                out.put(connector, s.getValue());
+            } else {
+                problems.error(t.getValueNode(), "lookup " + connector + ": answer with values, not-found or error",
+                        "write lookup: {crm: {name: Ada}}");
+            }
+        }
+        return out;
     }
 
     private static String check(String value, java.util.Set<String> allowed, Node at, Problems problems) {

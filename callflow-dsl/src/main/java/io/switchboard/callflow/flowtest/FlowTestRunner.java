@@ -54,7 +54,7 @@ public final class FlowTestRunner {
         ScriptedCall call = new ScriptedCall(new CallFacts("test", c.caller(), c.dialed(), c.time()));
         CalendarOverrides overrides = new CalendarOverrides();
         c.closedNow().forEach(cal -> overrides.set(cal, CalendarOverrides.Override.CLOSED_NOW));
-        MockServices services = new MockServices(c.mocks());
+        MockServices services = new MockServices(c.mocks(), c.lookups());
         FlowInterpreter interpreter = new FlowInterpreter(Clock.fixed(c.time(), ZoneOffset.UTC), overrides,
                 services, FlowInterpreter.DEFAULT_STEP_LIMIT);
         List<String> expected = new ArrayList<>();

@@ -19,11 +19,28 @@ final class MockServices implements FlowServices {
 
     private final String queueOutcome;
     private final String transferOutcome;
+    private final Map<String, Object> lookups;
     final List<String> requests = new ArrayList<>();
 
-    MockServices(Map<String, String> mocks) {
+    /**
+     * @param lookups connector → its answer: a map of values, "not-found" or "error" (absent: error)
+     */
+    MockServices(Map<String, String> mocks, Map<String, Object> lookups) {
         this.queueOutcome = mocks.getOrDefault("queue", "unavailable");
         this.transferOutcome = mocks.getOrDefault("transfer", "failed");
+        this.lookups = Map.copyOf(lookups);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public LookupResult lookup(String connector, Map<String, String> arguments) {
+        requests.add("lookup " + connector + " " + new java.util.TreeMap<>(arguments));
+        Object answer = lookups.get(connector);
+        if (answer instanceof Map<?, ?> values) {
+            return new LookupResult.Found((Map<String, String>) values);
+        }
+        return "not-found".equals(answer) ? new LookupResult.NotFound()
+                : new LookupResult.Failed("mocked error");
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.switchboard.callflow.CompiledFlow;
 import io.switchboard.callflow.Diagnostic;
 import io.switchboard.callflow.engine.PromptRef;
 import io.switchboard.callflow.step.GatherStep;
+import io.switchboard.callflow.step.LookupStep;
 import io.switchboard.callflow.step.MenuStep;
 import io.switchboard.callflow.step.PlayStep;
 import io.switchboard.callflow.step.Step;
@@ -52,6 +53,7 @@ public final class MissingPrompts implements LintRule {
                 g.noMatch().prompts().forEach(all::addAll);
                 yield all;
             }
+            case LookupStep l -> l.filler();
             default -> List.of();
         };
         refs.forEach(r -> names.add(r.name()));

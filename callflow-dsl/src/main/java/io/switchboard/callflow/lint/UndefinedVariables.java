@@ -4,6 +4,7 @@ import io.switchboard.callflow.CompiledFlow;
 import io.switchboard.callflow.Diagnostic;
 import io.switchboard.callflow.step.BranchStep;
 import io.switchboard.callflow.step.GatherStep;
+import io.switchboard.callflow.step.LookupStep;
 import io.switchboard.callflow.step.SetStep;
 import io.switchboard.callflow.step.Step;
 import java.util.ArrayList;
@@ -23,10 +24,12 @@ public final class UndefinedVariables implements LintRule {
     @Override
     public List<Diagnostic> check(CompiledFlow flow, FlowGraph graph, PromptCatalog prompts) {
         Set<String> written = new LinkedHashSet<>(FACTS);
+        Set<String> prefixes = new LinkedHashSet<>();
         for (Step s : flow.steps().values()) {
             switch (s) {
                 case SetStep set -> written.addAll(set.values().keySet());
                 case GatherStep g -> written.add(g.into());
+                case LookupStep l -> prefixes.add(l.into() + ".");
                 default -> {
                     // writes nothing
                 }
@@ -38,14 +41,15 @@ public final class UndefinedVariables implements LintRule {
             switch (s) {
                 case SetStep set -> set.values().values().forEach(t -> read.addAll(t.variables()));
                 case BranchStep b -> b.cases().forEach(c -> c.condition().variables(read));
+                case LookupStep l -> l.arguments().values().forEach(t -> read.addAll(t.variables()));
                 default -> {
                     // reads nothing
                 }
             }
             for (String name : read) {
-                if (!written.contains(name)) {
+                if (!written.contains(name) && prefixes.stream().noneMatch(name::startsWith)) {
                     out.add(Diagnostic.error(s.pos(), "step '" + s.id() + "' reads variable '" + name + "', which no"
-                            + " step sets", "set it first (set: or gather into:), or use a call fact: "
+                            + " step sets", "set it first (set:, gather into: or lookup into:), or use a call fact: "
                             + String.join(", ", new java.util.TreeSet<>(FACTS))));
                 }
             }

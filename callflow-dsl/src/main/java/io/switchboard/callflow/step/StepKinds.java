@@ -21,7 +21,8 @@ public final class StepKinds {
             new Hours(),
             new Queue(),
             new Transfer(),
-            new Language());
+            new Language(),
+            new Lookup());
 
     private static final Map<String, StepKind<?>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, StepKind<?>> BY_TYPE = new LinkedHashMap<>();

@@ -100,7 +100,7 @@ class FlowLinterTest {
                       - else: agent
                   agent: {hangup: {}}
                 """)).containsExactly("f.yaml:5:3: error: step 'b' reads variable 'balance', which no step sets"
-                + " (hint: set it first (set: or gather into:), or use a call fact: call.id, caller, dialed, language)");
+                + " (hint: set it first (set:, gather into: or lookup into:), or use a call fact: call.id, caller, dialed, language)");
     }
 
     @Test
