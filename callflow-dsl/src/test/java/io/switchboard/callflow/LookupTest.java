@@ -93,6 +93,11 @@ class LookupTest {
             }
 
             @Override
+            public HandoffResult handoff(String target, Map<String, String> context) {
+                return new HandoffResult.Failed("none");
+            }
+
+            @Override
             public LookupResult lookup(String connector, Map<String, String> arguments) {
                 try {
                     never.await();

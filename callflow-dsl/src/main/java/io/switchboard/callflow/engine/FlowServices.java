@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a flow asks of the platform beyond the call itself: queueing for an agent, transferring, looking data up. The flow engine
+ * What a flow asks of the platform beyond the call itself: queueing for an agent, transferring, looking data up,
+ * handing the call's context to a ticket or chat service. The flow engine
  * owns this interface; the IVR controller implements it (the ACD and Drools routing arrive with their own issue),
  * flow tests mock it. Every method returns promptly once the caller hangs up.
  */
@@ -24,6 +25,22 @@ public interface FlowServices {
      * @param arguments name → value (already evaluated)
      */
     LookupResult lookup(String connector, Map<String, String> arguments);
+
+    /**
+     * Hands the call's context to the support team's ticket or chat service ({@code target}); the platform
+     * guarantees delivery once this returns {@link HandoffResult.Accepted} (an outbox, retried while the service is
+     * down).
+     */
+    HandoffResult handoff(String target, Map<String, String> context);
+
+    /** Whether a hand-off was taken in. */
+    sealed interface HandoffResult {
+        /** Stored for delivery; {@code reference} identifies it (a ticket or outbox id). */
+        record Accepted(String reference) implements HandoffResult {}
+
+        /** Not taken: no such target, or nothing to deliver it with. */
+        record Failed(String reason) implements HandoffResult {}
+    }
 
     /** What a lookup found. */
     sealed interface LookupResult {
@@ -106,6 +123,11 @@ public interface FlowServices {
         @Override
         public LookupResult lookup(String connector, Map<String, String> arguments) {
             return new LookupResult.Failed("no data connectors on this server");
+        }
+
+        @Override
+        public HandoffResult handoff(String target, Map<String, String> context) {
+            return new HandoffResult.Failed("no hand-off routes on this server");
         }
     };
 }

@@ -98,6 +98,8 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
                     m.node("queue").orElseThrow(), problems)));
             m.optionalString("transfer").ifPresent(t -> mocks.put("transfer", check(t,
                     MockServices.TRANSFER_OUTCOMES, m.node("transfer").orElseThrow(), problems)));
+            m.optionalString("handoff").ifPresent(t -> mocks.put("handoff", check(t,
+                    MockServices.HANDOFF_OUTCOMES, m.node("handoff").orElseThrow(), problems)));
             m.rejectUnknown();
         });
         List<String> requests = f.node("requests").isPresent()

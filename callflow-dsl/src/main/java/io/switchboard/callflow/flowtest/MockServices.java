@@ -16,9 +16,11 @@ final class MockServices implements FlowServices {
     static final Set<String> QUEUE_OUTCOMES = Set.of("connected", "timeout", "exit-key", "callback", "unavailable",
             "hung-up");
     static final Set<String> TRANSFER_OUTCOMES = Set.of("ok", "failed");
+    static final Set<String> HANDOFF_OUTCOMES = Set.of("ok", "failed");
 
     private final String queueOutcome;
     private final String transferOutcome;
+    private final String handoffOutcome;
     private final Map<String, Object> lookups;
     final List<String> requests = new ArrayList<>();
 
@@ -28,7 +30,17 @@ final class MockServices implements FlowServices {
     MockServices(Map<String, String> mocks, Map<String, Object> lookups) {
         this.queueOutcome = mocks.getOrDefault("queue", "unavailable");
         this.transferOutcome = mocks.getOrDefault("transfer", "failed");
+        this.handoffOutcome = mocks.getOrDefault("handoff", "ok");
         this.lookups = Map.copyOf(lookups);
+    }
+
+    @Override
+    public HandoffResult handoff(String target, Map<String, String> context) {
+        java.util.Map<String, String> shown = new java.util.TreeMap<>(context);
+        shown.remove("call.id");
+        requests.add("handoff " + target + " " + shown);
+        return handoffOutcome.equals("ok") ? new HandoffResult.Accepted("T-1")
+                : new HandoffResult.Failed("mocked failure");
     }
 
     @Override

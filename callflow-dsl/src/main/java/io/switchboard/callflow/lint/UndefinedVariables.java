@@ -4,6 +4,7 @@ import io.switchboard.callflow.CompiledFlow;
 import io.switchboard.callflow.Diagnostic;
 import io.switchboard.callflow.step.BranchStep;
 import io.switchboard.callflow.step.GatherStep;
+import io.switchboard.callflow.step.HandoffStep;
 import io.switchboard.callflow.step.LookupStep;
 import io.switchboard.callflow.step.SetStep;
 import io.switchboard.callflow.step.Step;
@@ -30,6 +31,11 @@ public final class UndefinedVariables implements LintRule {
                 case SetStep set -> written.addAll(set.values().keySet());
                 case GatherStep g -> written.add(g.into());
                 case LookupStep l -> prefixes.add(l.into() + ".");
+                case HandoffStep h -> {
+                    if (h.into() != null) {
+                        written.add(h.into());
+                    }
+                }
                 default -> {
                     // writes nothing
                 }
@@ -42,6 +48,7 @@ public final class UndefinedVariables implements LintRule {
                 case SetStep set -> set.values().values().forEach(t -> read.addAll(t.variables()));
                 case BranchStep b -> b.cases().forEach(c -> c.condition().variables(read));
                 case LookupStep l -> l.arguments().values().forEach(t -> read.addAll(t.variables()));
+                case HandoffStep h -> h.context().values().forEach(t -> read.addAll(t.variables()));
                 default -> {
                     // reads nothing
                 }

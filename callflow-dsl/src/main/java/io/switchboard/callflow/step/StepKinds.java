@@ -22,7 +22,8 @@ public final class StepKinds {
             new Queue(),
             new Transfer(),
             new Language(),
-            new Lookup());
+            new Lookup(),
+            new Handoff());
 
     private static final Map<String, StepKind<?>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, StepKind<?>> BY_TYPE = new LinkedHashMap<>();
