@@ -15,7 +15,8 @@ for list in "$root"/prompts/*/prompts.txt; do
   while IFS='|' read -r name text; do
     case "$name" in ''|'#'*) continue ;; esac
     mkdir -p "$dir/$(dirname "$name")"
-    espeak-ng -v "$lang" -s 165 -w "$tmp/raw.wav" "$text"
+    markup=(); case "$text" in "<speak>"*) markup=(-m) ;; esac  # SSML: a line may switch voices
+    espeak-ng "${markup[@]}" -v "$lang" -s 165 -w "$tmp/raw.wav" "$text"
     # to 8 kHz mono 16-bit, no dither; trim leading silence, keep a short tail
     sox -D "$tmp/raw.wav" -r 8000 -c 1 -b 16 -e signed-integer "$dir/$name.wav" \
       silence 1 0.01 0.5% reverse silence 1 0.01 0.5% reverse pad 0 0.1
