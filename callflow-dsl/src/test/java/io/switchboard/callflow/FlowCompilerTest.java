@@ -71,8 +71,8 @@ class FlowCompilerTest {
     @Test
     void wrongTypesAndUnknownKeys() {
         assertThat(errors("flow: x\nstart: a\nsteps:\n  a: {play: {x: 1}, nxt: b}\n")).containsExactly(
-                "f.yaml:4:13: error: step 'a': 'play' must list prompt names, got a mapping"
-                        + " (hint: write [welcome] or [main-menu, digits/1])",
+                "f.yaml:4:14: error: step 'a' play: 'x' is not a way to read a value"
+                        + " (hint: use number:, digits: or duration:)",
                 "f.yaml:4:21: error: step 'a': unknown key 'nxt' (hint: known here: play, barge-in, next)");
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.callflow.lint;
 import io.switchboard.callflow.CompiledFlow;
 import io.switchboard.callflow.Diagnostic;
 import io.switchboard.callflow.engine.PromptRef;
+import io.switchboard.callflow.engine.SpokenNumbers;
 import io.switchboard.callflow.step.GatherStep;
 import io.switchboard.callflow.step.LookupStep;
 import io.switchboard.callflow.step.MenuStep;
@@ -23,6 +24,19 @@ public final class MissingPrompts implements LintRule {
             return out;
         }
         for (Step s : flow.steps().values()) {
+            if (s instanceof PlayStep p && !p.spoken().isEmpty()) {
+                for (String language : flow.languages()) {
+                    List<String> missing = SpokenNumbers.vocabulary(language).stream()
+                            .filter(name -> !prompts.exists(name, language)).toList();
+                    if (!missing.isEmpty()) {
+                        out.add(Diagnostic.error(p.spoken().get(0).pos(), "step '" + s.id() + "' reads a value out,"
+                                + " but language '" + language + "' lacks " + missing.size() + " of the prompts that"
+                                + " takes: " + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+                                + (missing.size() > 5 ? ", …" : ""), "add them under " + language + "/ in the"
+                                + " prompt directory"));
+                    }
+                }
+            }
             for (String name : promptsOf(s)) {
                 for (String language : flow.languages()) {
                     if (!prompts.exists(name, language)) {

@@ -6,6 +6,7 @@ import io.switchboard.callflow.step.BranchStep;
 import io.switchboard.callflow.step.GatherStep;
 import io.switchboard.callflow.step.HandoffStep;
 import io.switchboard.callflow.step.LookupStep;
+import io.switchboard.callflow.step.PlayStep;
 import io.switchboard.callflow.step.SetStep;
 import io.switchboard.callflow.step.Step;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ public final class UndefinedVariables implements LintRule {
                 case BranchStep b -> b.cases().forEach(c -> c.condition().variables(read));
                 case LookupStep l -> l.arguments().values().forEach(t -> read.addAll(t.variables()));
                 case HandoffStep h -> h.context().values().forEach(t -> read.addAll(t.variables()));
+                case PlayStep p -> p.spoken().forEach(v -> read.addAll(v.value().variables()));
                 default -> {
                     // reads nothing
                 }
