@@ -37,7 +37,8 @@ class FlowCompilerTest {
         MenuStep menu = (MenuStep) flow.step("m").orElseThrow();
         assertThat(menu.options()).containsEntry('1', "a").containsEntry('#', "b");
         assertThat(menu.timeout()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(menu.attempts()).isEqualTo(2);
+        assertThat(menu.noInput().max()).isEqualTo(1);
+        assertThat(menu.noMatch().max()).isEqualTo(1);
         assertThat(menu.pos().line()).isEqualTo(4);
         assertThat(flow.languages()).containsExactly("en");
     }

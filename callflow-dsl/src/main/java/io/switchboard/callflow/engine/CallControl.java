@@ -32,6 +32,15 @@ public interface CallControl {
     /** Takes the next key from the type-ahead buffer, waiting up to {@code timeout} for one. */
     KeyOutcome nextKey(Duration timeout);
 
+    /**
+     * Waits for the caller's next input, a key or, on a call that recognises speech, an utterance
+     * ({@link KeyOutcome.Speech}). {@code phrases} are what the step would understand, for a recogniser to use as
+     * its grammar. A call without a recogniser takes keys only.
+     */
+    default KeyOutcome nextInput(Duration timeout, java.util.Set<String> phrases) {
+        return nextKey(timeout);
+    }
+
     /** Discards keys typed ahead. */
     void clearKeys();
 

@@ -45,6 +45,9 @@ public record FlowTestCase(String name, SourcePos pos, String caller, String dia
     /** The caller presses keys while {@code prompt} plays (type-ahead / barge-in). */
     public record PressDuring(SourcePos pos, String prompt, String keys) implements Action {}
 
+    /** The caller says {@code words} at the next wait for input (a menu with spoken phrases understands them). */
+    public record Say(SourcePos pos, String words) implements Action {}
+
     /** The caller stays silent through the next wait for input. */
     public record Silence(SourcePos pos) implements Action {}
 

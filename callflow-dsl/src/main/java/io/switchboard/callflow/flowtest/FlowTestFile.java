@@ -32,7 +32,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  *     requests: ["queue support {english=3}"]  # optional: the requests the flow must make
  * </pre>
  * Script lines: {@code expect: [prompts]}, {@code press: "keys"} (one key per wait for input),
- * {@code press-during: {prompt: name, keys: "1"}}, {@code silence: {}}, {@code hangup: {}},
+ * {@code press-during: {prompt: name, keys: "1"}}, {@code say: "words"}, {@code silence: {}}, {@code hangup: {}},
  * {@code hangup-during: prompt}.
  */
 public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
@@ -122,8 +122,8 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
         Fields f = Fields.of(line, "script line", problems);
         var pos = f.pos();
         if (f.keys().size() != 1) {
-            problems.error(line, "a script line has one of: expect, press, press-during, silence, hangup,"
-                    + " hangup-during", "");
+            problems.error(line, "a script line has one of: expect, press, press-during, say, silence,"
+                    + " hangup, hangup-during", "");
             return Optional.empty();
         }
         String key = f.keys().iterator().next();
@@ -139,6 +139,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
                 yield new FlowTestCase.HangUp(pos);
             }
             case "hangup-during" -> new FlowTestCase.HangUpDuring(pos, f.string("hangup-during", ""));
+            case "say" -> new FlowTestCase.Say(pos, f.string("say", "write say: \"technical help\""));
             case "press-during" -> {
                 Fields d = Fields.of(f.node("press-during").orElseThrow(), "press-during", problems);
                 String prompt = d.string("prompt", "write press-during: {prompt: welcome, keys: \"2\"}");
@@ -150,7 +151,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
         };
         if (action == null) {
             problems.error(line, "unknown script line '" + key + "'",
-                    "use expect, press, press-during, silence, hangup or hangup-during");
+                    "use expect, press, press-during, say, silence, hangup or hangup-during");
             return Optional.empty();
         }
         return Optional.of(action);

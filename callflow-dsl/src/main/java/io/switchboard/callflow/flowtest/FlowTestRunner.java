@@ -70,6 +70,10 @@ public final class FlowTestRunner {
                     call.duringPrompt(p.prompt(), p.keys());
                     p.keys().chars().forEach(k -> add(expected, where, "key " + (char) k, a.pos()));
                 }
+                case FlowTestCase.Say say -> {
+                    call.thenSay(say.words());
+                    add(expected, where, "say " + say.words(), a.pos());
+                }
                 case FlowTestCase.Silence s -> {
                     call.thenSilence();
                     add(expected, where, "silence", a.pos());

@@ -29,7 +29,8 @@ public final class FlowDiagram {
                     }
                 }
                 case MenuStep m -> {
-                    m.options().forEach((key, to) -> out.add(new Edge(m.id(), to, String.valueOf(key))));
+                    m.options().forEach((key, to) -> out.add(new Edge(m.id(), to, m.phrases().containsKey(key)
+                            ? key + " or \"" + String.join("\", \"", m.phrases().get(key)) + "\"" : String.valueOf(key))));
                     if (m.onFailure() != null) {
                         out.add(new Edge(m.id(), m.onFailure(), "no valid key"));
                     }

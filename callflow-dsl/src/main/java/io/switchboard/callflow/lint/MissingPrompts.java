@@ -55,12 +55,7 @@ public final class MissingPrompts implements LintRule {
         Set<String> names = new LinkedHashSet<>();
         List<PromptRef> refs = switch (step) {
             case PlayStep p -> p.prompts();
-            case MenuStep m -> {
-                List<PromptRef> all = new ArrayList<>(m.prompts());
-                all.addAll(m.invalid());
-                all.addAll(m.noInput());
-                yield all;
-            }
+            case MenuStep m -> m.allPrompts();
             case GatherStep g -> {
                 List<PromptRef> all = new ArrayList<>(g.prompts());
                 g.noInput().prompts().forEach(all::addAll);

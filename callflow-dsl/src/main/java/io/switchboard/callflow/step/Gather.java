@@ -88,52 +88,57 @@ public final class Gather implements StepKind<GatherStep> {
     @Override
     public Next execute(GatherStep step, Execution run) {
         CallControl call = run.call();
-        int noInputs = 0;
-        int noMatches = 0;
+        InputAttempts attempts = new InputAttempts(step.noInput(), step.noMatch());
         while (true) {
             if (!step.prompts().isEmpty() && call.play(step.prompts(), step.bargeIn()) == PlayOutcome.HUNG_UP) {
                 return Next.CALLER_HUNG_UP;
             }
-            StringBuilder digits = new StringBuilder();
-            Duration wait = step.firstDigitTimeout();
-            boolean terminated = false;
-            while (digits.length() < step.max()) {
-                KeyOutcome k = call.nextKey(wait);
-                if (k instanceof KeyOutcome.HungUp) {
-                    return Next.CALLER_HUNG_UP;
-                }
-                if (!(k instanceof KeyOutcome.Key key)) {
-                    break;
-                }
-                if (step.terminator() != 0 && key.key() == step.terminator()) {
-                    terminated = true;
-                    break;
-                }
-                digits.append(key.key());
-                wait = step.interDigitTimeout();
-            }
-            List<PromptRef> reprompt;
-            if (digits.isEmpty() && !terminated) {
-                noInputs++;
-                if (noInputs > step.noInput().max()) {
-                    return Steps.then(step.onFailure());
-                }
-                reprompt = step.noInput().reprompt(noInputs);
-            } else if (digits.length() < step.min()
-                    || (step.pattern() != null && !step.pattern().matcher(digits).matches())) {
-                noMatches++;
-                if (noMatches > step.noMatch().max()) {
-                    return Steps.then(step.onFailure());
-                }
-                reprompt = step.noMatch().reprompt(noMatches);
+            Entry entry = collect(call, step.firstDigitTimeout(), step.interDigitTimeout(), step.max(),
+                    step.terminator());
+            InputAttempts.Verdict verdict;
+            if (entry == null) {
+                return Next.CALLER_HUNG_UP;
+            } else if (entry.digits().isEmpty() && !entry.terminated()) {
+                verdict = attempts.noInput(call);
+            } else if (entry.digits().length() < step.min()
+                    || (step.pattern() != null && !step.pattern().matcher(entry.digits()).matches())) {
+                verdict = attempts.noMatch(call);
             } else {
-                run.setVariable(step.into(), digits.toString());
+                run.setVariable(step.into(), entry.digits());
                 return Steps.then(step.next());
             }
-            call.clearKeys();
-            if (!reprompt.isEmpty() && call.play(reprompt, false) == PlayOutcome.HUNG_UP) {
-                return Next.CALLER_HUNG_UP;
+            if (verdict != InputAttempts.Verdict.RETRY) {
+                return InputAttempts.after(verdict, step.onFailure());
             }
         }
+    }
+
+    /** Digits as entered, and whether the terminator ended them. */
+    record Entry(String digits, boolean terminated) {}
+
+    /**
+     * Collects digits: waits {@code first} for the first key, {@code inter} for each further one, up to {@code max}
+     * digits or the {@code terminator} (not stored; 0 for none).
+     *
+     * @return the entry, or null when the caller hung up
+     */
+    static Entry collect(CallControl call, Duration first, Duration inter, int max, char terminator) {
+        StringBuilder digits = new StringBuilder();
+        Duration wait = first;
+        while (digits.length() < max) {
+            KeyOutcome k = call.nextKey(wait);
+            if (k instanceof KeyOutcome.HungUp) {
+                return null;
+            }
+            if (!(k instanceof KeyOutcome.Key key)) {
+                break;
+            }
+            if (terminator != 0 && key.key() == terminator) {
+                return new Entry(digits.toString(), true);
+            }
+            digits.append(key.key());
+            wait = inter;
+        }
+        return new Entry(digits.toString(), false);
     }
 }

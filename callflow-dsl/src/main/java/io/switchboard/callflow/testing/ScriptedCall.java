@@ -37,6 +37,8 @@ public final class ScriptedCall implements CallControl {
 
     private record HangUp() implements Answer {}
 
+    private record Say(String text) implements Answer {}
+
     private final CallFacts facts;
     private final Map<String, String> keysDuring = new HashMap<>();
     private final Set<String> hangUpDuring = new HashSet<>();
@@ -79,6 +81,15 @@ public final class ScriptedCall implements CallControl {
     /** The next wait for a key times out. */
     public ScriptedCall thenSilence() {
         answers.add(new Silence());
+        return this;
+    }
+
+    /**
+     * The caller says {@code text} at the next wait for input: a step that understands speech hears it; one that
+     * takes keys only waits out its timeout.
+     */
+    public ScriptedCall thenSay(String text) {
+        answers.add(new Say(text));
         return this;
     }
 
@@ -136,6 +147,11 @@ public final class ScriptedCall implements CallControl {
 
     @Override
     public KeyOutcome nextKey(Duration timeout) {
+        return nextInput(timeout, java.util.Set.of());
+    }
+
+    @Override
+    public KeyOutcome nextInput(Duration timeout, java.util.Set<String> phrases) {
         if (gone) {
             return new KeyOutcome.HungUp();
         }
@@ -151,6 +167,14 @@ public final class ScriptedCall implements CallControl {
             case Silence s -> {
                 elapsed = elapsed.plus(timeout);
                 log.add("silence " + timeout.toMillis() + "ms");
+                yield new KeyOutcome.Timeout();
+            }
+            case Say say -> {
+                log.add("say " + say.text());
+                if (!phrases.isEmpty()) {
+                    yield new KeyOutcome.Speech(say.text());
+                }
+                elapsed = elapsed.plus(timeout);
                 yield new KeyOutcome.Timeout();
             }
             case HangUp h -> {
