@@ -33,6 +33,39 @@ public interface FlowServices {
      */
     HandoffResult handoff(String target, Map<String, String> context);
 
+    /**
+     * Books a call back: the platform calls {@code request.number()} when the caller's turn in the queue comes (their
+     * place kept), or at the time asked for. Platforms without callbacks refuse.
+     */
+    default CallbackResult callback(CallbackRequest request) {
+        return new CallbackResult.Failed("no callbacks on this server");
+    }
+
+    /**
+     * A call back to book.
+     *
+     * @param queue    the queue the caller was waiting for (or would wait for)
+     * @param number   the number to call
+     * @param skills   skill → minimum level the agent needs
+     * @param priority higher is served first (0-100)
+     * @param at       when to call, or null to keep the caller's place in line
+     */
+    record CallbackRequest(String queue, String number, Map<String, Integer> skills, int priority,
+            java.time.Instant at) {
+        public CallbackRequest {
+            skills = Map.copyOf(skills);
+        }
+    }
+
+    /** Whether a call back was booked. */
+    sealed interface CallbackResult {
+        /** Booked; {@code reference} identifies it. */
+        record Scheduled(String reference) implements CallbackResult {}
+
+        /** Not booked (no callbacks here, the queue does not take them, the time is not possible). */
+        record Failed(String reason) implements CallbackResult {}
+    }
+
     /** Whether a hand-off was taken in. */
     sealed interface HandoffResult {
         /** Stored for delivery; {@code reference} identifies it (a ticket or outbox id). */

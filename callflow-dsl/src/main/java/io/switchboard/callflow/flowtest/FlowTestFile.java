@@ -100,6 +100,8 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
                     MockServices.TRANSFER_OUTCOMES, m.node("transfer").orElseThrow(), problems)));
             m.optionalString("handoff").ifPresent(t -> mocks.put("handoff", check(t,
                     MockServices.HANDOFF_OUTCOMES, m.node("handoff").orElseThrow(), problems)));
+            m.optionalString("callback").ifPresent(t -> mocks.put("callback", check(t,
+                    MockServices.CALLBACK_OUTCOMES, m.node("callback").orElseThrow(), problems)));
             m.rejectUnknown();
         });
         List<String> requests = f.node("requests").isPresent()

@@ -17,10 +17,12 @@ final class MockServices implements FlowServices {
             "hung-up");
     static final Set<String> TRANSFER_OUTCOMES = Set.of("ok", "failed");
     static final Set<String> HANDOFF_OUTCOMES = Set.of("ok", "failed");
+    static final Set<String> CALLBACK_OUTCOMES = Set.of("scheduled", "failed");
 
     private final String queueOutcome;
     private final String transferOutcome;
     private final String handoffOutcome;
+    private final String callbackOutcome;
     private final Map<String, Object> lookups;
     final List<String> requests = new ArrayList<>();
 
@@ -31,7 +33,17 @@ final class MockServices implements FlowServices {
         this.queueOutcome = mocks.getOrDefault("queue", "unavailable");
         this.transferOutcome = mocks.getOrDefault("transfer", "failed");
         this.handoffOutcome = mocks.getOrDefault("handoff", "ok");
+        this.callbackOutcome = mocks.getOrDefault("callback", "scheduled");
         this.lookups = Map.copyOf(lookups);
+    }
+
+    @Override
+    public CallbackResult callback(CallbackRequest request) {
+        requests.add("callback " + request.queue() + " " + request.number() + " "
+                + (request.at() == null ? "keep-place" : "at " + request.at())
+                + (request.skills().isEmpty() ? "" : " " + new java.util.TreeMap<>(request.skills())));
+        return callbackOutcome.equals("scheduled") ? new CallbackResult.Scheduled("CB-1")
+                : new CallbackResult.Failed("mocked failure");
     }
 
     @Override

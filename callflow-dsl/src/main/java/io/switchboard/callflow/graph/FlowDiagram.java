@@ -1,6 +1,7 @@
 package io.switchboard.callflow.graph;
 
 import io.switchboard.callflow.CompiledFlow;
+import io.switchboard.callflow.step.CallbackStep;
 import io.switchboard.callflow.step.GatherStep;
 import io.switchboard.callflow.step.GotoStep;
 import io.switchboard.callflow.step.HangupStep;
@@ -49,6 +50,12 @@ public final class FlowDiagram {
                         out.add(new Edge(g.id(), g.onFailure(), "no valid input"));
                     }
                 }
+                case CallbackStep c -> {
+                    edge(out, c.id(), c.next(), "booked");
+                    edge(out, c.id(), c.declined(), "declined");
+                    edge(out, c.id(), c.failed(), "not booked");
+                    edge(out, c.id(), c.onFailure(), "no valid input");
+                }
                 case HangupStep h -> {
                     // the end of the call
                 }
@@ -56,6 +63,12 @@ public final class FlowDiagram {
             }
         }
         return out;
+    }
+
+    private static void edge(List<Edge> out, String from, String to, String label) {
+        if (to != null) {
+            out.add(new Edge(from, to, label));
+        }
     }
 
     public static String mermaid(CompiledFlow flow) {

@@ -2,6 +2,7 @@ package io.switchboard.callflow.lint;
 
 import io.switchboard.callflow.CompiledFlow;
 import io.switchboard.callflow.Diagnostic;
+import io.switchboard.callflow.step.CallbackStep;
 import io.switchboard.callflow.step.GatherStep;
 import io.switchboard.callflow.step.GotoStep;
 import io.switchboard.callflow.step.MenuStep;
@@ -20,7 +21,8 @@ public final class LoopsWithoutInput implements LintRule {
         List<Diagnostic> out = new ArrayList<>();
         for (List<String> cycle : graph.cycles()) {
             boolean bounded = cycle.stream().map(id -> flow.steps().get(id))
-                    .anyMatch(s -> s instanceof MenuStep || s instanceof GatherStep || s instanceof GotoStep);
+                    .anyMatch(s -> s instanceof MenuStep || s instanceof GatherStep || s instanceof GotoStep
+                            || s instanceof CallbackStep);
             if (!bounded) {
                 Step first = flow.steps().get(cycle.get(0));
                 out.add(Diagnostic.error(first.pos(), "steps " + String.join(" -> ", cycle) + " -> " + cycle.get(0)

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class MenusWithoutAgent implements LintRule {
 
-    private static final Set<String> AGENT_KINDS = Set.of("queue", "transfer");
+    private static final Set<String> AGENT_KINDS = Set.of("queue", "transfer", "callback");
 
     @Override
     public List<Diagnostic> check(CompiledFlow flow, FlowGraph graph, PromptCatalog prompts) {

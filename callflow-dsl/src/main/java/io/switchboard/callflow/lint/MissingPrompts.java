@@ -4,6 +4,7 @@ import io.switchboard.callflow.CompiledFlow;
 import io.switchboard.callflow.Diagnostic;
 import io.switchboard.callflow.engine.PromptRef;
 import io.switchboard.callflow.engine.SpokenNumbers;
+import io.switchboard.callflow.step.CallbackStep;
 import io.switchboard.callflow.step.GatherStep;
 import io.switchboard.callflow.step.LookupStep;
 import io.switchboard.callflow.step.MenuStep;
@@ -56,6 +57,7 @@ public final class MissingPrompts implements LintRule {
         List<PromptRef> refs = switch (step) {
             case PlayStep p -> p.prompts();
             case MenuStep m -> m.allPrompts();
+            case CallbackStep c -> c.allPrompts();
             case GatherStep g -> {
                 List<PromptRef> all = new ArrayList<>(g.prompts());
                 g.noInput().prompts().forEach(all::addAll);

@@ -3,6 +3,7 @@ package io.switchboard.callflow.lint;
 import io.switchboard.callflow.CompiledFlow;
 import io.switchboard.callflow.Diagnostic;
 import io.switchboard.callflow.step.BranchStep;
+import io.switchboard.callflow.step.CallbackStep;
 import io.switchboard.callflow.step.GatherStep;
 import io.switchboard.callflow.step.HandoffStep;
 import io.switchboard.callflow.step.LookupStep;
@@ -37,6 +38,11 @@ public final class UndefinedVariables implements LintRule {
                         written.add(h.into());
                     }
                 }
+                case CallbackStep c -> {
+                    if (c.into() != null) {
+                        written.add(c.into());
+                    }
+                }
                 default -> {
                     // writes nothing
                 }
@@ -51,6 +57,12 @@ public final class UndefinedVariables implements LintRule {
                 case LookupStep l -> l.arguments().values().forEach(t -> read.addAll(t.variables()));
                 case HandoffStep h -> h.context().values().forEach(t -> read.addAll(t.variables()));
                 case PlayStep p -> p.spoken().forEach(v -> read.addAll(v.value().variables()));
+                case CallbackStep c -> {
+                    read.addAll(c.number().variables());
+                    if (c.at() != null) {
+                        read.addAll(c.at().variables());
+                    }
+                }
                 default -> {
                     // reads nothing
                 }

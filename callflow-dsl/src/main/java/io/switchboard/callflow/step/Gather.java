@@ -1,15 +1,7 @@
 package io.switchboard.callflow.step;
 
-import io.switchboard.callflow.engine.CallControl;
 import io.switchboard.callflow.engine.Execution;
-import io.switchboard.callflow.engine.KeyOutcome;
-import io.switchboard.callflow.engine.PlayOutcome;
-import io.switchboard.callflow.engine.PromptRef;
 import io.switchboard.callflow.parse.Fields;
-import java.time.Duration;
-import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -37,8 +29,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class Gather implements StepKind<GatherStep> {
 
-    private static final Retry DEFAULT_RETRY = new Retry(List.of(), 3);
-
     @Override
     public String name() {
         return "gather";
@@ -54,91 +44,28 @@ public final class Gather implements StepKind<GatherStep> {
         step.node("gather");
         String what = "step '" + id + "' gather";
         Fields g = Fields.of(value, what, ctx.problems());
-        List<PromptRef> prompts = g.prompts("prompt");
         String into = g.string("into", "name the variable: into: account");
-        int min = g.integer("min", 1, 64).orElse(1);
-        int max = g.integer("max", 1, 64).orElse(20);
-        if (min > max) {
-            ctx.problems().error(g.keyPos("min"), what + ": min (" + min + ") is above max (" + max + ")", "");
-        }
-        String term = g.optionalString("terminator").orElse("#");
-        if (!term.isEmpty() && !(term.length() == 1 && "0123456789*#".indexOf(term.charAt(0)) >= 0)) {
-            ctx.problems().error(g.keyPos("terminator"), what + ": terminator must be one key or \"\"", "");
-        }
-        Duration first = g.duration("first-digit-timeout").orElse(Duration.ofSeconds(5));
-        Duration inter = g.duration("inter-digit-timeout").orElse(Duration.ofSeconds(3));
-        Pattern pattern = g.optionalString("pattern").map(p -> {
-            try {
-                return Pattern.compile(p);
-            } catch (PatternSyntaxException e) {
-                ctx.problems().error(g.keyPos("pattern"), what + ": bad pattern: " + e.getDescription(), "");
-                return null;
-            }
-        }).orElse(null);
-        boolean bargeIn = g.bool("barge-in").orElse(true);
-        Retry noInput = Retry.read(g, "noinput", DEFAULT_RETRY, ctx);
-        Retry noMatch = Retry.read(g, "nomatch", DEFAULT_RETRY, ctx);
+        DigitEntry e = DigitEntry.read(g, what, 1, 20, ctx);
         String onFailure = g.optionalString("on-failure").map(t -> ctx.refer(t, g.node("on-failure").orElseThrow()))
                 .orElse(null);
         g.rejectUnknown();
-        return new GatherStep(id, step.pos(), prompts, into, min, max, term.isEmpty() ? 0 : term.charAt(0), first,
-                inter, pattern, bargeIn, noInput, noMatch, onFailure, Steps.next(id, step, ctx));
+        return new GatherStep(id, step.pos(), e.prompts(), into, e.min(), e.max(), e.terminator(),
+                e.firstDigitTimeout(), e.interDigitTimeout(), e.pattern(), e.bargeIn(), e.noInput(), e.noMatch(),
+                onFailure, Steps.next(id, step, ctx));
     }
 
     @Override
     public Next execute(GatherStep step, Execution run) {
-        CallControl call = run.call();
-        InputAttempts attempts = new InputAttempts(step.noInput(), step.noMatch());
-        while (true) {
-            if (!step.prompts().isEmpty() && call.play(step.prompts(), step.bargeIn()) == PlayOutcome.HUNG_UP) {
-                return Next.CALLER_HUNG_UP;
+        DigitEntry entry = new DigitEntry(step.prompts(), step.min(), step.max(), step.terminator(),
+                step.firstDigitTimeout(), step.interDigitTimeout(), step.pattern(), step.bargeIn(), step.noInput(),
+                step.noMatch());
+        return switch (entry.run(run.call())) {
+            case DigitEntry.Result.Entered e -> {
+                run.setVariable(step.into(), e.digits());
+                yield Steps.then(step.next());
             }
-            Entry entry = collect(call, step.firstDigitTimeout(), step.interDigitTimeout(), step.max(),
-                    step.terminator());
-            InputAttempts.Verdict verdict;
-            if (entry == null) {
-                return Next.CALLER_HUNG_UP;
-            } else if (entry.digits().isEmpty() && !entry.terminated()) {
-                verdict = attempts.noInput(call);
-            } else if (entry.digits().length() < step.min()
-                    || (step.pattern() != null && !step.pattern().matcher(entry.digits()).matches())) {
-                verdict = attempts.noMatch(call);
-            } else {
-                run.setVariable(step.into(), entry.digits());
-                return Steps.then(step.next());
-            }
-            if (verdict != InputAttempts.Verdict.RETRY) {
-                return InputAttempts.after(verdict, step.onFailure());
-            }
-        }
-    }
-
-    /** Digits as entered, and whether the terminator ended them. */
-    record Entry(String digits, boolean terminated) {}
-
-    /**
-     * Collects digits: waits {@code first} for the first key, {@code inter} for each further one, up to {@code max}
-     * digits or the {@code terminator} (not stored; 0 for none).
-     *
-     * @return the entry, or null when the caller hung up
-     */
-    static Entry collect(CallControl call, Duration first, Duration inter, int max, char terminator) {
-        StringBuilder digits = new StringBuilder();
-        Duration wait = first;
-        while (digits.length() < max) {
-            KeyOutcome k = call.nextKey(wait);
-            if (k instanceof KeyOutcome.HungUp) {
-                return null;
-            }
-            if (!(k instanceof KeyOutcome.Key key)) {
-                break;
-            }
-            if (terminator != 0 && key.key() == terminator) {
-                return new Entry(digits.toString(), true);
-            }
-            digits.append(key.key());
-            wait = inter;
-        }
-        return new Entry(digits.toString(), false);
+            case DigitEntry.Result.GaveUp g -> Steps.then(step.onFailure());
+            case DigitEntry.Result.HungUp h -> Next.CALLER_HUNG_UP;
+        };
     }
 }

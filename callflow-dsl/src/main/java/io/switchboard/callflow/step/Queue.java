@@ -50,24 +50,7 @@ public final class Queue implements StepKind<QueueStep> {
         String what = "step '" + id + "' queue";
         Fields q = Fields.of(value, what, ctx.problems());
         String name = q.string("name", "name the queue: name: support");
-        Map<String, Integer> skills = new LinkedHashMap<>();
-        q.node("skills").ifPresent(n -> {
-            if (n instanceof MappingNode m) {
-                for (NodeTuple t : m.getValue()) {
-                    String skill = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
-                    Integer level = t.getValueNode() instanceof ScalarNode v && v.getValue().matches("10|[1-9]")
-                            ? Integer.valueOf(v.getValue()) : null;
-                    if (skill.isEmpty() || level == null) {
-                        ctx.problems().error(t.getValueNode(), what + ": skill '" + skill + "' needs a level from 1"
-                                + " to 10", "write skills: {english: 3}");
-                    } else {
-                        skills.put(skill, level);
-                    }
-                }
-            } else {
-                ctx.problems().error(n, what + ": skills must map skill names to levels", "");
-            }
-        });
+        Map<String, Integer> skills = skills(q, what, ctx);
         int priority = q.integer("priority", 0, 100).orElse(0);
         Duration maxWait = q.duration("max-wait").orElse(Duration.ofMinutes(10));
         Set<Character> exitKeys = new LinkedHashSet<>();
@@ -91,6 +74,29 @@ public final class Queue implements StepKind<QueueStep> {
         q.rejectUnknown();
         var request = new FlowServices.QueueRequest(name, skills, priority, maxWait, exitKeys, hold, announce);
         return new QueueStep(id, step.pos(), request, connected, timeout, exitKey, callback, unavailable);
+    }
+
+    /** {@code skills: {english: 3}}: skill name → minimum level from 1 to 10. */
+    static Map<String, Integer> skills(Fields q, String what, CompileContext ctx) {
+        Map<String, Integer> skills = new LinkedHashMap<>();
+        q.node("skills").ifPresent(n -> {
+            if (n instanceof MappingNode m) {
+                for (NodeTuple t : m.getValue()) {
+                    String skill = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
+                    Integer level = t.getValueNode() instanceof ScalarNode v && v.getValue().matches("10|[1-9]")
+                            ? Integer.valueOf(v.getValue()) : null;
+                    if (skill.isEmpty() || level == null) {
+                        ctx.problems().error(t.getValueNode(), what + ": skill '" + skill + "' needs a level from 1"
+                                + " to 10", "write skills: {english: 3}");
+                    } else {
+                        skills.put(skill, level);
+                    }
+                }
+            } else {
+                ctx.problems().error(n, what + ": skills must map skill names to levels", "");
+            }
+        });
+        return skills;
     }
 
     private static String optional(Fields f, String key, CompileContext ctx) {
