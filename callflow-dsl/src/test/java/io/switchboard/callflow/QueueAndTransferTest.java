@@ -112,4 +112,25 @@ class QueueAndTransferTest {
                 "step 'q' queue: skill 'english' needs a level from 1 to 10",
                 "step 'q' queue: exit-keys need an exit-key step");
     }
+
+    @Test
+    void aCallbackOfferGoesToTheACDWithTheQueueRequest() throws Exception {
+        CompiledFlow flow = FlowCompiler.compile("q.yaml", FLOW.replace("      callback: callback-thanks",
+                "      callback: callback-thanks\n      offer-callback: {when-wait-over: 2m, key: \"1\"}"));
+        var queue = (io.switchboard.callflow.step.QueueStep) flow.step("wait").orElseThrow();
+        assertThat(queue.request().callback()).isEqualTo(new io.switchboard.callflow.engine.FlowServices.CallbackOffer(
+                java.time.Duration.ofMinutes(2), java.time.Duration.ofMinutes(1), '1',
+                List.of(new io.switchboard.callflow.engine.PromptRef("callback-offer"))));
+    }
+
+    @Test
+    void aCallbackOfferNeedsACallbackStepAndAKeyOfItsOwn() {
+        FlowCompileException e = catchThrowableOfType(FlowCompileException.class, () -> FlowCompiler.compile("q.yaml",
+                "flow: q\nstart: w\nsteps:\n  w:\n    queue:\n      name: s\n      exit-keys: \"1\"\n"
+                        + "      exit-key: w\n      timeout: w\n      offer-callback: {key: \"1\"}\n"));
+        assertThat(e.diagnostics()).extracting(Object::toString).containsExactly(
+                "q.yaml:10:29: error: step 'w' queue: key 1 is an exit key too (hint: give the callback its own key)",
+                "q.yaml:10:7: error: step 'w' queue: a callback offered needs a callback step (hint: write callback:"
+                        + " book-callback)");
+    }
 }

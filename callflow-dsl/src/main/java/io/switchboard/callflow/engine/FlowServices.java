@@ -101,13 +101,32 @@ public interface FlowServices {
      * @param exitKeys  keys that leave the queue
      * @param holdAudio prompts played while waiting (looped)
      * @param announce  how often the position and expected wait are announced, or zero for never
+     * @param callback  when and how a call back is offered while waiting, or null for never
      */
     record QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
-            Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce) {
+            Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce, CallbackOffer callback) {
         public QueueRequest {
             skills = Map.copyOf(skills);
             exitKeys = Set.copyOf(exitKeys);
             holdAudio = List.copyOf(holdAudio);
+        }
+
+        public QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
+                Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce) {
+            this(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, null);
+        }
+    }
+
+    /**
+     * A call back offered to a waiting caller once the expected wait is long: the prompt plays (and again every
+     * {@code every}), and {@code key} takes it; the wait then ends with {@link QueueResult.CallbackChosen}.
+     *
+     * @param whenWaitOver offer it when the expected wait is longer than this (zero: always)
+     * @param every        how often it is offered again
+     */
+    record CallbackOffer(Duration whenWaitOver, Duration every, char key, List<PromptRef> prompt) {
+        public CallbackOffer {
+            prompt = List.copyOf(prompt);
         }
     }
 

@@ -9,6 +9,7 @@ import io.switchboard.callflow.step.GatherStep;
 import io.switchboard.callflow.step.LookupStep;
 import io.switchboard.callflow.step.MenuStep;
 import io.switchboard.callflow.step.PlayStep;
+import io.switchboard.callflow.step.QueueStep;
 import io.switchboard.callflow.step.Step;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -58,6 +59,13 @@ public final class MissingPrompts implements LintRule {
             case PlayStep p -> p.prompts();
             case MenuStep m -> m.allPrompts();
             case CallbackStep c -> c.allPrompts();
+            case QueueStep q -> {
+                List<PromptRef> all = new ArrayList<>(q.request().holdAudio());
+                if (q.request().callback() != null) {
+                    all.addAll(q.request().callback().prompt());
+                }
+                yield all;
+            }
             case GatherStep g -> {
                 List<PromptRef> all = new ArrayList<>(g.prompts());
                 g.noInput().prompts().forEach(all::addAll);

@@ -25,6 +25,11 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  *     exit-keys: "*"                     # keys that leave the queue (optional)
  *     hold: [please-hold]                # hold audio (optional)
  *     announce-every: 60s                # position and wait announcements (optional)
+ *     offer-callback:                    # offer a call back while waiting (optional)
+ *       when-wait-over: 2m               # only when the expected wait is longer (default: always)
+ *       every: 60s                       # offered again this often (default 60s)
+ *       key: "1"                         # default 1
+ *       prompt: [callback-offer]         # default callback-offer
  *     connected: survey                  # after the agent (optional: the call ends)
  *     timeout: voicemail
  *     exit-key: main-menu                # required with exit-keys
@@ -69,11 +74,39 @@ public final class Queue implements StepKind<QueueStep> {
         if (!exitKeys.isEmpty() && exitKey == null) {
             ctx.problems().error(q.pos(), what + ": exit-keys need an exit-key step", "write exit-key: main-menu");
         }
+        FlowServices.CallbackOffer offer = q.node("offer-callback").map(n -> offer(n, what, exitKeys, ctx))
+                .orElse(null);
         String callback = optional(q, "callback", ctx);
+        if (offer != null && callback == null) {
+            ctx.problems().error(q.keyPos("offer-callback"), what + ": a callback offered needs a callback step",
+                    "write callback: book-callback");
+        }
         String unavailable = optional(q, "unavailable", ctx);
         q.rejectUnknown();
-        var request = new FlowServices.QueueRequest(name, skills, priority, maxWait, exitKeys, hold, announce);
+        var request = new FlowServices.QueueRequest(name, skills, priority, maxWait, exitKeys, hold, announce,
+                offer);
         return new QueueStep(id, step.pos(), request, connected, timeout, exitKey, callback, unavailable);
+    }
+
+    /** {@code offer-callback: {when-wait-over: 2m, every: 60s, key: "1", prompt: [callback-offer]}} */
+    private static FlowServices.CallbackOffer offer(Node n, String what, Set<Character> exitKeys,
+            CompileContext ctx) {
+        Fields o = Fields.of(n, what + " offer-callback", ctx.problems());
+        Duration over = o.node("when-wait-over").isPresent() ? o.duration("when-wait-over").orElse(Duration.ZERO)
+                : Duration.ZERO;
+        Duration every = o.duration("every").orElse(Duration.ofMinutes(1));
+        String key = o.optionalString("key").orElse("1");
+        if (!key.matches("[0-9*#]")) {
+            ctx.problems().error(o.node("key").orElseThrow(), what + ": offer-callback key must be one phone key", "");
+        } else if (exitKeys.contains(key.charAt(0))) {
+            ctx.problems().error(o.node("key").orElseThrow(), what + ": key " + key + " is an exit key too",
+                    "give the callback its own key");
+        }
+        var prompt = o.prompts("prompt");
+        o.rejectUnknown();
+        return new FlowServices.CallbackOffer(over, every, key.isEmpty() ? '1' : key.charAt(0),
+                prompt.isEmpty() ? java.util.List.of(new io.switchboard.callflow.engine.PromptRef("callback-offer"))
+                        : prompt);
     }
 
     /** {@code skills: {english: 3}}: skill name → minimum level from 1 to 10. */
