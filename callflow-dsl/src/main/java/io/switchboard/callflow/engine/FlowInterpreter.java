@@ -48,18 +48,18 @@ public final class FlowInterpreter {
 
     public FlowResult run(CompiledFlow flow, CallControl call, FlowListener listener) {
         if (!call.answer()) {
-            return end(listener, Outcomes.CALLER_HUNG_UP, null, 0);
+            return end(listener, Outcomes.CALLER_HUNG_UP, null, 0, null);
         }
         Execution run = new Execution(flow, call, listener, clock, overrides, services);
         String current = flow.start();
         int steps = 0;
         while (true) {
             if (call.isGone()) {
-                return end(listener, Outcomes.CALLER_HUNG_UP, current, steps);
+                return end(listener, Outcomes.CALLER_HUNG_UP, current, steps, run);
             }
             if (steps >= stepLimit) {
                 call.hangup();
-                return end(listener, Outcomes.STEP_LIMIT, current, steps);
+                return end(listener, Outcomes.STEP_LIMIT, current, steps, run);
             }
             String stepId = current;
             Step step = flow.step(stepId).orElseThrow(
@@ -72,14 +72,15 @@ public final class FlowInterpreter {
                 case Next.End e -> {
                     String outcome = call.isGone() && !e.outcome().equals(Outcomes.HANGUP)
                             ? Outcomes.CALLER_HUNG_UP : e.outcome();
-                    return end(listener, outcome, step.id(), steps);
+                    return end(listener, outcome, step.id(), steps, run);
                 }
             }
         }
     }
 
-    private static FlowResult end(FlowListener listener, String outcome, String lastStep, int steps) {
+    private static FlowResult end(FlowListener listener, String outcome, String lastStep, int steps,
+            Execution run) {
         listener.flowEnded(outcome);
-        return new FlowResult(outcome, lastStep, steps);
+        return new FlowResult(outcome, lastStep, steps, run == null ? java.util.Map.of() : run.variables());
     }
 }

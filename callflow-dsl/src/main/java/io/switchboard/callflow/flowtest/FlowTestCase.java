@@ -18,10 +18,11 @@ import java.util.List;
  * @param lookups   connector → what it answers (values, "not-found" or "error")
  * @param requests  the queue and transfer requests the flow must make, in order ({@code queue support},
  *                  {@code transfer sip:…}); null to not check
+ * @param variables variables the flow must have set, with their values as text, when the call ends
  */
 public record FlowTestCase(String name, SourcePos pos, String caller, String dialed, List<Action> script,
         String outcome, java.time.Instant time, List<String> closedNow, java.util.Map<String, String> mocks,
-        java.util.Map<String, Object> lookups, List<String> requests) {
+        java.util.Map<String, Object> lookups, List<String> requests, java.util.Map<String, String> variables) {
 
     public FlowTestCase {
         script = List.copyOf(script);
@@ -29,6 +30,7 @@ public record FlowTestCase(String name, SourcePos pos, String caller, String dia
         mocks = java.util.Map.copyOf(mocks);
         lookups = java.util.Map.copyOf(lookups);
         requests = requests == null ? null : List.copyOf(requests);
+        variables = java.util.Map.copyOf(variables);
     }
 
     /** One line of the caller's script. */

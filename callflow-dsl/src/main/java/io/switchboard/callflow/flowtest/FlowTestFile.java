@@ -30,6 +30,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  *     closed-now: [support]            # optional: calendars switched to "closed now"
  *     mocks: {queue: timeout, transfer: ok}   # optional: how queues and transfers go
  *     requests: ["queue support {english=3}"]  # optional: the requests the flow must make
+ *     variables: {account: "4711"}             # optional: variables the flow must have set, at the end
  * </pre>
  * Script lines: {@code expect: [prompts]}, {@code press: "keys"} (one key per wait for input),
  * {@code press-during: {prompt: name, keys: "1"}}, {@code say: "words"}, {@code silence: {}}, {@code hangup: {}},
@@ -100,6 +101,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
                     MockServices.TRANSFER_OUTCOMES, m.node("transfer").orElseThrow(), problems)));
             m.optionalString("handoff").ifPresent(t -> mocks.put("handoff", check(t,
                     MockServices.HANDOFF_OUTCOMES, m.node("handoff").orElseThrow(), problems)));
+            m.duration("queue-wait").ifPresent(w -> mocks.put("queue-wait", Long.toString(w.toMillis())));
             m.optionalString("callback").ifPresent(t -> mocks.put("callback", check(t,
                     MockServices.CALLBACK_OUTCOMES, m.node("callback").orElseThrow(), problems)));
             m.rejectUnknown();
@@ -115,9 +117,26 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
         } else {
             problems.error(s == null ? node : s, "test case '" + name + "': 'script' must be a list", "");
         }
+        java.util.Map<String, String> variables = new java.util.LinkedHashMap<>();
+        f.node("variables").ifPresent(n -> {
+            if (n instanceof org.snakeyaml.engine.v2.nodes.MappingNode m) {
+                for (var t : m.getValue()) {
+                    if (t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode k
+                            && t.getValueNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode v) {
+                        variables.put(k.getValue(), v.getValue());
+                    } else {
+                        problems.error(t.getValueNode(), "test case '" + name + "': variables map names to values",
+                                "write variables: {account: \"4711\"}");
+                    }
+                }
+            } else {
+                problems.error(n, "test case '" + name + "': variables map names to values",
+                        "write variables: {account: \"4711\"}");
+            }
+        });
         f.rejectUnknown();
         return new FlowTestCase(name, f.pos(), caller, dialed, script, outcome, time, closedNow, mocks, lookups,
-                requests);
+                requests, variables);
     }
 
     private static Optional<FlowTestCase.Action> action(Node line, Problems problems) {

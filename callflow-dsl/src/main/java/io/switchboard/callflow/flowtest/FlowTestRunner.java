@@ -9,8 +9,6 @@ import io.switchboard.callflow.engine.FlowResult;
 import io.switchboard.callflow.step.Step;
 import io.switchboard.callflow.testing.ScriptedCall;
 import io.switchboard.callflow.calendar.CalendarOverrides;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,7 +53,7 @@ public final class FlowTestRunner {
         CalendarOverrides overrides = new CalendarOverrides();
         c.closedNow().forEach(cal -> overrides.set(cal, CalendarOverrides.Override.CLOSED_NOW));
         MockServices services = new MockServices(c.mocks(), c.lookups());
-        FlowInterpreter interpreter = new FlowInterpreter(Clock.fixed(c.time(), ZoneOffset.UTC), overrides,
+        FlowInterpreter interpreter = new FlowInterpreter(call.clock(c.time()), overrides,
                 services, FlowInterpreter.DEFAULT_STEP_LIMIT);
         List<String> expected = new ArrayList<>();
         List<SourcePos> where = new ArrayList<>();
@@ -120,6 +118,15 @@ public final class FlowTestRunner {
         if (c.requests() != null && !c.requests().equals(services.requests)) {
             return new CaseResult(c, false, c.pos() + ": expected the requests " + c.requests() + " but the flow"
                     + " made " + services.requests);
+        }
+        for (var e : c.variables().entrySet()) {
+            Object value = result.variables().get(e.getKey());
+            String got = value == null ? null : io.switchboard.callflow.expr.Evaluator.text(value);
+            if (!e.getValue().equals(got)) {
+                return new CaseResult(c, false, c.pos() + ": expected variable " + e.getKey() + " = " + e.getValue()
+                        + " but it " + (got == null ? "was never set" : "is " + got) + "; the flow's variables: "
+                        + new java.util.TreeMap<>(result.variables()));
+            }
         }
         if (c.outcome() != null && !c.outcome().equals(result.outcome())) {
             return new CaseResult(c, false, c.pos() + ": expected the flow to end with " + c.outcome() + " but it"

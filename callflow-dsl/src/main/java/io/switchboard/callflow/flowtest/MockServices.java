@@ -23,6 +23,7 @@ final class MockServices implements FlowServices {
     private final String transferOutcome;
     private final String handoffOutcome;
     private final String callbackOutcome;
+    private final java.time.Duration queueWait;
     private final Map<String, Object> lookups;
     final List<String> requests = new ArrayList<>();
 
@@ -34,6 +35,7 @@ final class MockServices implements FlowServices {
         this.transferOutcome = mocks.getOrDefault("transfer", "failed");
         this.handoffOutcome = mocks.getOrDefault("handoff", "ok");
         this.callbackOutcome = mocks.getOrDefault("callback", "scheduled");
+        this.queueWait = java.time.Duration.ofMillis(Long.parseLong(mocks.getOrDefault("queue-wait", "0")));
         this.lookups = Map.copyOf(lookups);
     }
 
@@ -70,6 +72,9 @@ final class MockServices implements FlowServices {
     @Override
     public QueueResult queue(QueueRequest request, CallControl call) {
         requests.add("queue " + request.queue() + (request.skills().isEmpty() ? "" : " " + request.skills()));
+        if (call instanceof io.switchboard.callflow.testing.ScriptedCall scripted) {
+            scripted.pass(queueWait);
+        }
         return switch (queueOutcome) {
             case "connected" -> new QueueResult.Connected("agent-1");
             case "timeout" -> new QueueResult.TimedOut();

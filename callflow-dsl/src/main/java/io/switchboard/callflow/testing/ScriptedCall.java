@@ -228,6 +228,31 @@ public final class ScriptedCall implements CallControl {
         return hungUpBySystem;
     }
 
+    /** Lets {@code time} pass on the virtual clock (a wait in a queue, a long lookup). */
+    public void pass(Duration time) {
+        elapsed = elapsed.plus(time);
+    }
+
+    /** A clock that starts at {@code start} and runs with this call's virtual time. */
+    public java.time.Clock clock(java.time.Instant start) {
+        return new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return java.time.Clock.fixed(instant(), zone);
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return start.plus(elapsed);
+            }
+        };
+    }
+
     /** Time on the virtual clock. */
     public Duration elapsed() {
         return elapsed;

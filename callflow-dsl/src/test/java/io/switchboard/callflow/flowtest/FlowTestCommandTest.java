@@ -117,4 +117,40 @@ class FlowTestCommandTest {
         assertThat(output()).contains(":5:16: error: 'press' must be phone keys (0-9, *, #), got 'two'",
                 ":6:9: error: unknown script line 'dance'");
     }
+
+    @Test
+    void variablesAreCheckedAtTheEndAndAQueueWaitMovesTheClock() throws Exception {
+        Files.writeString(dir.resolve("v.yaml"), """
+                flow: v
+                calendars:
+                  desk: {timezone: UTC, weekly: {mon: ["09:00-10:05"]}}
+                start: ask
+                steps:
+                  ask: {gather: {prompt: [enter-account], into: account, min: 4, max: 4}, next: wait}
+                  wait: {queue: {name: support, timeout: check}}
+                  check: {hours: {calendar: desk, open: open, closed: closed}}
+                  open: {play: [support]}
+                  closed: {play: [closed]}
+                """);
+        Files.writeString(dir.resolve("t.yaml"), """
+                flow: v.yaml
+                cases:
+                  - name: a short wait, the desk is still open
+                    mocks: {queue: timeout, queue-wait: 1m}
+                    variables: {account: "1234"}
+                    script: [{expect: [enter-account]}, {press: "1234"}, {expect: [support]}]
+                  - name: a long wait, the desk has closed meanwhile
+                    mocks: {queue: timeout, queue-wait: 10m}
+                    script: [{expect: [enter-account]}, {press: "1234"}, {expect: [closed]}]
+                  - name: a wrong expectation of a variable
+                    variables: {account: "9999", booking: "x"}
+                    mocks: {queue: timeout}
+                    script: [{expect: [enter-account]}, {press: "1234"}, {expect: [support]}]
+                """);
+        assertThat(run(dir.resolve("t.yaml").toString())).isEqualTo(1);
+        assertThat(output()).contains("  ok    a short wait, the desk is still open",
+                "  ok    a long wait, the desk has closed meanwhile",
+                "expected variable account = 9999 but it is 1234; the flow's variables: {account=1234}",
+                "2 passed, 1 failed");
+    }
 }
