@@ -30,7 +30,7 @@ public record FlowTestCase(String name, SourcePos pos, String caller, String dia
         mocks = java.util.Map.copyOf(mocks);
         lookups = java.util.Map.copyOf(lookups);
         requests = requests == null ? null : List.copyOf(requests);
-        variables = java.util.Map.copyOf(variables);
+        variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
     }
 
     /** One line of the caller's script. */
