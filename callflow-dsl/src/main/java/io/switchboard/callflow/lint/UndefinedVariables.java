@@ -8,6 +8,8 @@ import io.switchboard.callflow.step.GatherStep;
 import io.switchboard.callflow.step.HandoffStep;
 import io.switchboard.callflow.step.LookupStep;
 import io.switchboard.callflow.step.PlayStep;
+import io.switchboard.callflow.step.Queue;
+import io.switchboard.callflow.step.QueueStep;
 import io.switchboard.callflow.step.SetStep;
 import io.switchboard.callflow.step.Step;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ public final class UndefinedVariables implements LintRule {
                         written.add(c.into());
                     }
                 }
+                case QueueStep q -> written.addAll(java.util.List.of(Queue.NAME, Queue.OUTCOME));
                 default -> {
                     // writes nothing
                 }
@@ -59,6 +62,7 @@ public final class UndefinedVariables implements LintRule {
                 case PlayStep p -> p.spoken().forEach(v -> read.addAll(v.value().variables()));
                 case CallbackStep c -> {
                     read.addAll(c.number().variables());
+                    read.addAll(c.queue().variables());
                     if (c.at() != null) {
                         read.addAll(c.at().variables());
                     }

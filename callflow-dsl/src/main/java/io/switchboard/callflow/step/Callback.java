@@ -25,7 +25,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * <pre>
  * offer-callback:
  *   callback:
- *     queue: support                    # whose line the caller keeps their place in
+ *     queue: support                    # whose line the caller keeps their place in ("${queue.name}": the last)
  *     skills: {english: 3}              # optional, as for queue; priority likewise
  *     offer: [callback-offer]           # optional: "press 1 to be called back"; silence or another key declines
  *     accept-key: "1"                   # default 1
@@ -61,7 +61,9 @@ public final class Callback implements StepKind<CallbackStep> {
         step.node("callback");
         String what = "step '" + id + "' callback";
         Fields c = Fields.of(value, what, ctx.problems());
-        String queue = c.string("queue", "name the queue whose line the caller keeps: queue: support");
+        c.string("queue", "name the queue whose line the caller keeps: queue: support");
+        Template queue = c.node("queue").flatMap(n -> Expressions.template(n, what + " queue", ctx))
+                .orElse(Template.parse(""));
         var skills = Queue.skills(c, what, ctx);
         int priority = c.integer("priority", 0, 100).orElse(0);
         List<PromptRef> offer = c.prompts("offer");
@@ -201,7 +203,8 @@ public final class Callback implements StepKind<CallbackStep> {
             }
             at = when.get();
         }
-        var request = new FlowServices.CallbackRequest(step.queue(), number, step.skills(), step.priority(), at);
+        String queue = Evaluator.text(step.queue().evaluate(run::variable));
+        var request = new FlowServices.CallbackRequest(queue, number, step.skills(), step.priority(), at);
         return switch (run.services().callback(request)) {
             case FlowServices.CallbackResult.Scheduled s -> {
                 if (step.into() != null) {

@@ -12,6 +12,7 @@ import java.util.Map;
 /**
  * Books a call back: offers it (optionally), confirms or captures the number, and asks the platform.
  *
+ * @param queue        the queue's name (may be {@code ${queue.name}}: the queue the caller just left)
  * @param offer        played first; the caller accepts with {@code acceptKey} (empty: the caller already accepted)
  * @param offerTimeout how long the offer waits for the key
  * @param number       the number proposed (default {@code ${caller}})
@@ -28,7 +29,7 @@ import java.util.Map;
  * @param failed       the platform refused, or the time could not be read
  * @param onFailure    the caller gave no usable answer too often (null: as declined)
  */
-public record CallbackStep(String id, SourcePos pos, String queue, Map<String, Integer> skills, int priority,
+public record CallbackStep(String id, SourcePos pos, Template queue, Map<String, Integer> skills, int priority,
         List<PromptRef> offer, char acceptKey, Duration offerTimeout, Template number, List<PromptRef> confirm,
         Duration confirmWait, Retry noInput, Retry noMatch, DigitEntry capture, Template at, ZoneId zone,
         String into, String next, String declined, String failed, String onFailure) implements Step {

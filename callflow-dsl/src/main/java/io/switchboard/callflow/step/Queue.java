@@ -39,6 +39,11 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  */
 public final class Queue implements StepKind<QueueStep> {
 
+    /** The variable holding the name of the queue the caller was last in. */
+    public static final String NAME = "queue.name";
+    /** The variable holding how that wait ended: connected, timeout, exit-key, callback, unavailable, hung-up. */
+    public static final String OUTCOME = "queue.outcome";
+
     @Override
     public String name() {
         return "queue";
@@ -139,6 +144,15 @@ public final class Queue implements StepKind<QueueStep> {
     @Override
     public Next execute(QueueStep step, Execution run) {
         var result = run.services().queue(step.request(), run.call());
+        run.setVariable(NAME, step.request().queue());
+        run.setVariable(OUTCOME, switch (result) {
+            case FlowServices.QueueResult.HungUp h -> "hung-up";
+            case FlowServices.QueueResult.Connected c -> "connected";
+            case FlowServices.QueueResult.TimedOut t -> "timeout";
+            case FlowServices.QueueResult.ExitKey k -> "exit-key";
+            case FlowServices.QueueResult.CallbackChosen c -> "callback";
+            case FlowServices.QueueResult.Unavailable u -> "unavailable";
+        });
         return switch (result) {
             case FlowServices.QueueResult.HungUp h -> Next.CALLER_HUNG_UP;
             case FlowServices.QueueResult.Connected c -> Steps.then(step.connected());

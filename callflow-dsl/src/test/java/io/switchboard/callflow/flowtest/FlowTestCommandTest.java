@@ -150,7 +150,7 @@ class FlowTestCommandTest {
         assertThat(run(dir.resolve("t.yaml").toString())).isEqualTo(1);
         assertThat(output()).contains("  ok    a short wait, the desk is still open",
                 "  ok    a long wait, the desk has closed meanwhile",
-                "expected variable account = 9999 but it is 1234; the flow's variables: {account=1234}",
+                "expected variable account = 9999 but it is 1234; the flow's variables: {account=1234, queue.name=support, queue.outcome=timeout}",
                 "2 passed, 1 failed");
     }
 }
