@@ -168,35 +168,7 @@ public final class FlowCompiler {
     }
 
     private static String suggestion(String target, java.util.Set<String> steps) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String id : steps) {
-            int d = distance(target, id);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = id;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, target.length() / 3) ? "did you mean '" + best + "'?"
-                : "steps here: " + String.join(", ", new java.util.TreeSet<>(steps));
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return io.switchboard.callflow.parse.Spelling.closest(target, steps).map(s -> "did you mean '" + s + "'?")
+                .orElse("steps here: " + String.join(", ", new java.util.TreeSet<>(steps)));
     }
 }

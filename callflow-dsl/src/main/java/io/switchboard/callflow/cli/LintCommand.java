@@ -6,15 +6,17 @@ import io.switchboard.callflow.FlowCompileException;
 import io.switchboard.callflow.FlowCompiler;
 import io.switchboard.callflow.lint.FlowLinter;
 import io.switchboard.callflow.lint.PromptCatalog;
+import io.switchboard.callflow.queue.QueueRegistry;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * {@code switchboard flow lint FILES|DIRS [--prompts DIR] [--format text|json]}: compiles and lints flow files;
- * exit status 1 when any has errors.
+ * {@code switchboard flow lint FILES|DIRS [--prompts DIR] [--queues FILE] [--format text|json]}: compiles and lints
+ * flow files; exit status 1 when any has errors.
  */
 final class LintCommand {
 
@@ -23,15 +25,17 @@ final class LintCommand {
     static int run(List<String> args, PrintStream out, PrintStream err) {
         List<String> paths = new ArrayList<>();
         Path promptDir = null;
+        Path queueFile = null;
         boolean json = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if ((a.equals("--prompts") || a.equals("--format")) && i + 1 >= args.size()) {
+            if ((a.equals("--prompts") || a.equals("--format") || a.equals("--queues")) && i + 1 >= args.size()) {
                 err.println("flow lint: " + a + " needs a value");
                 return 2;
             }
             switch (a) {
                 case "--prompts" -> promptDir = Path.of(args.get(++i));
+                case "--queues" -> queueFile = Path.of(args.get(++i));
                 case "--format" -> {
                     String f = args.get(++i);
                     if (!f.equals("json") && !f.equals("text")) {
@@ -49,10 +53,20 @@ final class LintCommand {
         }
         PromptCatalog prompts = catalog(promptDir);
         List<Diagnostic> all = new ArrayList<>();
+        QueueRegistry queues = null;
+        Path registry = queueFile != null ? queueFile : Stream.of(Path.of("queues.yaml"), Path.of("..", "queues.yaml"))
+                .filter(Files::isRegularFile).findFirst().orElse(null);
+        if (registry != null) {
+            try {
+                queues = QueueRegistry.read(registry);
+            } catch (FlowCompileException e) {
+                all.addAll(e.diagnostics());
+            }
+        }
         for (Path file : files) {
             try {
                 CompiledFlow flow = FlowCompiler.compile(file);
-                all.addAll(FlowLinter.lint(flow, prompts));
+                all.addAll(FlowLinter.lint(flow, prompts, queues));
             } catch (FlowCompileException e) {
                 all.addAll(e.diagnostics());
             }

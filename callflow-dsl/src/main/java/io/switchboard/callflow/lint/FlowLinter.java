@@ -2,6 +2,7 @@ package io.switchboard.callflow.lint;
 
 import io.switchboard.callflow.CompiledFlow;
 import io.switchboard.callflow.Diagnostic;
+import io.switchboard.callflow.queue.QueueRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,10 +23,18 @@ public final class FlowLinter {
     private FlowLinter() {}
 
     public static List<Diagnostic> lint(CompiledFlow flow, PromptCatalog prompts) {
+        return lint(flow, prompts, null);
+    }
+
+    /** @param queues the site's queues; null to not check queue names */
+    public static List<Diagnostic> lint(CompiledFlow flow, PromptCatalog prompts, QueueRegistry queues) {
         FlowGraph graph = new FlowGraph(flow);
         List<Diagnostic> out = new ArrayList<>();
         for (LintRule rule : RULES) {
             out.addAll(rule.check(flow, graph, prompts));
+        }
+        if (queues != null) {
+            out.addAll(UndefinedQueues.check(flow, queues));
         }
         out.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         return out;

@@ -73,4 +73,15 @@ class FlowCliTest {
         assertThat(lint("lint", dir.resolve("missing").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file or directory");
     }
+
+    @Test
+    void lintHoldsQueueStepsToTheQueueRegistryGiven() throws Exception {
+        Path flow = dir.resolve("q.yaml");
+        Files.writeString(flow, "flow: q\nstart: a\nsteps:\n  a: {queue: {name: suport, timeout: b}}\n"
+                + "  b: {hangup: {}}\n");
+        Files.writeString(dir.resolve("site.yaml"), "queues: {support: {}}\n");
+        assertThat(lint("lint", flow.toString(), "--queues", dir.resolve("site.yaml").toString())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(flow + ":4:3: error: step 'a' names queue 'suport',"
+                + " which " + dir.resolve("site.yaml") + " does not define (hint: did you mean 'support'?)");
+    }
 }
