@@ -9,9 +9,6 @@ import io.switchboard.callflow.step.CompileContext;
 import io.switchboard.callflow.step.Step;
 import io.switchboard.callflow.step.StepKind;
 import io.switchboard.callflow.step.StepKinds;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,14 +42,7 @@ public final class FlowCompiler {
     private FlowCompiler() {}
 
     public static CompiledFlow compile(Path file) throws FlowCompileException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new FlowCompileException(List.of(new Diagnostic(file.toString(), 1, 1, Diagnostic.Severity.ERROR,
-                    "cannot read the file: " + e.getMessage(), "")));
-        }
-        return compile(file.toString(), text);
+        return compile(file.toString(), io.switchboard.callflow.parse.SourceFile.read(file));
     }
 
     public static CompiledFlow compile(String fileName, String text) throws FlowCompileException {

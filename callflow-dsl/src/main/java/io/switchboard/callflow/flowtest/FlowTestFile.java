@@ -1,12 +1,9 @@
 package io.switchboard.callflow.flowtest;
 
-import io.switchboard.callflow.Diagnostic;
 import io.switchboard.callflow.FlowCompileException;
 import io.switchboard.callflow.parse.Fields;
 import io.switchboard.callflow.parse.Problems;
 import io.switchboard.callflow.parse.YamlTree;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +37,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
 
     public static FlowTestFile read(Path file) throws FlowCompileException {
         Problems problems = new Problems(file.toString());
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new FlowCompileException(List.of(new Diagnostic(file.toString(), 1, 1, Diagnostic.Severity.ERROR,
-                    "cannot read the file: " + e.getMessage(), "")));
-        }
+        String text = io.switchboard.callflow.parse.SourceFile.read(file);
         Optional<Node> root = YamlTree.compose(text, problems);
         Path flow = null;
         List<FlowTestCase> cases = new ArrayList<>();

@@ -1,17 +1,12 @@
 package io.switchboard.callflow.queue;
 
-import io.switchboard.callflow.Diagnostic;
 import io.switchboard.callflow.FlowCompileException;
 import io.switchboard.callflow.parse.Fields;
 import io.switchboard.callflow.parse.Problems;
 import io.switchboard.callflow.parse.YamlTree;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -48,14 +43,7 @@ public record QueueRegistry(Path file, Map<String, Queue> queues) {
 
     /** Reads a registry file; every mistake is a {@code file:line:col} diagnostic. */
     public static QueueRegistry read(Path file) throws FlowCompileException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new FlowCompileException(List.of(new Diagnostic(file.toString(), 1, 1, Diagnostic.Severity.ERROR,
-                    "cannot read the file: " + e.getMessage(), "")));
-        }
-        return parse(file, text);
+        return parse(file, io.switchboard.callflow.parse.SourceFile.read(file));
     }
 
     public static QueueRegistry parse(Path file, String text) throws FlowCompileException {

@@ -1,0 +1,24 @@
+package io.switchboard.callflow.parse;
+
+import io.switchboard.callflow.Diagnostic;
+import io.switchboard.callflow.FlowCompileException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads a designer's file (a flow, a flow test, the queue registry); a file that cannot be read is a diagnostic. */
+public final class SourceFile {
+
+    private SourceFile() {}
+
+    public static String read(Path file) throws FlowCompileException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new FlowCompileException(List.of(new Diagnostic(file.toString(), 1, 1, Diagnostic.Severity.ERROR,
+                    "cannot read the file: " + e.getMessage(), "")));
+        }
+    }
+}
