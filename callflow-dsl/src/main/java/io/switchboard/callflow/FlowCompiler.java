@@ -45,11 +45,25 @@ public final class FlowCompiler {
         return compile(file.toString(), io.switchboard.callflow.parse.SourceFile.read(file));
     }
 
+    /** Compiles a text; its imports are relative to the directory of {@code fileName}. */
     public static CompiledFlow compile(String fileName, String text) throws FlowCompileException {
+        Path file = pathOf(fileName);
+        Path base = file == null || file.getParent() == null ? Path.of("").toAbsolutePath() : file.getParent();
+        return compile(fileName, text, base, file == null ? List.of() : List.of(file));
+    }
+
+    /** Compiles a text whose imports are relative to {@code importDir} (a flow published through the API). */
+    public static CompiledFlow compile(String fileName, String text, Path importDir) throws FlowCompileException {
+        return compile(fileName, text, importDir.toAbsolutePath().normalize(), List.of());
+    }
+
+    static CompiledFlow compile(String fileName, String text, Path importDir, List<Path> chain)
+            throws FlowCompileException {
         Problems problems = new Problems(fileName);
         CompiledFlow flow = null;
         try {
-            flow = YamlTree.compose(text, problems).map(root -> build(root, problems)).orElse(null);
+            SubflowImports imports = new SubflowImports(importDir, chain);
+            flow = YamlTree.compose(text, problems).map(root -> build(root, problems, imports)).orElse(null);
         } catch (RuntimeException | StackOverflowError e) {
             problems.error((Node) null, "internal error while compiling: " + e, "please report this file");
         }
@@ -59,16 +73,39 @@ public final class FlowCompiler {
         return flow;
     }
 
-    private static CompiledFlow build(Node root, Problems problems) {
+    private static Path pathOf(String fileName) {
+        try {
+            return Path.of(fileName).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static CompiledFlow build(Node root, Problems problems, SubflowImports imports) {
         Fields top = Fields.of(root, "the flow", problems);
-        String id = top.string("flow", "start the file with 'flow: <id>'");
+        boolean subflow = top.has("subflow");
+        String kindKey = subflow ? "subflow" : "flow";
+        String id = top.string(kindKey, "start the file with 'flow: <id>', or 'subflow: <id>' for a sub-flow");
+        if (subflow && top.has("flow")) {
+            problems.error(top.node("flow").orElseThrow(), "a file is a flow or a sub-flow, not both",
+                    "keep flow: for a flow callers dial, subflow: for one that flows call");
+        }
         if (!id.isEmpty() && !ID.matcher(id).matches()) {
-            problems.error(top.node("flow").orElseThrow(), "flow id '" + id + "' may use letters, digits, '-', '_'"
-                    + " and '.', up to 64 characters", "");
+            problems.error(top.node(kindKey).orElseThrow(), kindKey + " id '" + id + "' may use letters, digits,"
+                    + " '-', '_' and '.', up to 64 characters", "");
+        }
+        List<String> params = subflow ? params(top, problems) : List.of();
+        if (!subflow && top.has("params")) {
+            problems.error(top.node("params").orElseThrow(), "only a sub-flow has params",
+                    "start the file with 'subflow: " + id + "' to make it one");
         }
         List<String> languages = languages(top, problems);
         String start = top.string("start", "name the entry step: start: welcome");
         CompileContext ctx = new CompileContext(problems);
+        Map<String, CompiledFlow> imported = imports.read(top, problems);
+        ctx.subflows(imported);
+        ctx.importsBroken(imports.broken());
+        ctx.inSubflow(subflow);
         Map<String, BusinessCalendar> calendars = top.node("calendars").map(n -> CalendarReader.read(n, problems))
                 .orElse(Map.of());
         ctx.calendars(calendars.keySet());
@@ -87,7 +124,29 @@ public final class FlowCompiler {
         if (problems.hasErrors() || steps.isEmpty()) {
             return null;
         }
-        return new CompiledFlow(id, problems.file(), languages, start, steps, calendars);
+        Map<String, CompiledFlow> reachable = new LinkedHashMap<>(imported);
+        imported.values().forEach(sub -> sub.subflows().forEach(reachable::putIfAbsent));
+        return new CompiledFlow(id, problems.file(), languages, start, steps, calendars, params, subflow, reachable);
+    }
+
+    /** {@code params: [topic, account]}: names a sub-flow's callers must give values for. */
+    private static List<String> params(Fields top, Problems problems) {
+        List<String> out = new ArrayList<>();
+        Node node = top.node("params").orElse(null);
+        if (node instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                if (item instanceof ScalarNode s && s.getValue().matches("[A-Za-z_][A-Za-z0-9_]{0,63}")
+                        && !out.contains(s.getValue())) {
+                    out.add(s.getValue());
+                } else {
+                    problems.error(item, "params: " + Fields.describe(item) + " is not a new parameter name",
+                            "write params: [topic, account]");
+                }
+            }
+        } else if (node != null) {
+            problems.error(node, "params must list parameter names", "write params: [topic]");
+        }
+        return out;
     }
 
     private static List<String> languages(Fields top, Problems problems) {

@@ -102,7 +102,8 @@ class FlowCompilerTest {
     @Test
     void missingTopLevelKeys() {
         assertThat(errors("steps:\n  a: {hangup: {}}\n")).containsExactly(
-                "f.yaml:1:1: error: the flow: 'flow' is required (hint: start the file with 'flow: <id>')",
+                "f.yaml:1:1: error: the flow: 'flow' is required (hint: start the file with 'flow: <id>', or 'subflow: <id>'"
+                        + " for a sub-flow)",
                 "f.yaml:1:1: error: the flow: 'start' is required (hint: name the entry step: start: welcome)");
         assertThat(errors("")).containsExactly("f.yaml:1:1: error: the file is empty (hint: start with 'flow: <id>')");
     }

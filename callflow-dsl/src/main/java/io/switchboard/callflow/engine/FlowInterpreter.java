@@ -55,24 +55,25 @@ public final class FlowInterpreter {
         int steps = 0;
         while (true) {
             if (call.isGone()) {
-                return end(listener, Outcomes.CALLER_HUNG_UP, current, steps, run);
+                return end(listener, Outcomes.CALLER_HUNG_UP, run.stepPath(current), steps, run);
             }
             if (steps >= stepLimit) {
                 call.hangup();
-                return end(listener, Outcomes.STEP_LIMIT, current, steps, run);
+                return end(listener, Outcomes.STEP_LIMIT, run.stepPath(current), steps, run);
             }
             String stepId = current;
-            Step step = flow.step(stepId).orElseThrow(
-                    () -> new IllegalStateException("flow " + flow.id() + " has no step '" + stepId + "'"));
+            CompiledFlow running = run.flow();
+            Step step = running.step(stepId).orElseThrow(
+                    () -> new IllegalStateException("flow " + running.id() + " has no step '" + stepId + "'"));
             steps++;
-            listener.stepEntered(step.id(), StepKinds.nameOf(step));
+            listener.stepEntered(run.stepPath(step.id()), StepKinds.nameOf(step));
             Next next = StepKinds.execute(step, run);
             switch (next) {
                 case Next.Go go -> current = go.stepId();
                 case Next.End e -> {
                     String outcome = call.isGone() && !e.outcome().equals(Outcomes.HANGUP)
                             ? Outcomes.CALLER_HUNG_UP : e.outcome();
-                    return end(listener, outcome, step.id(), steps, run);
+                    return end(listener, outcome, run.stepPath(step.id()), steps, run);
                 }
             }
         }

@@ -41,11 +41,20 @@ public final class FlowTestRunner {
         for (FlowTestCase c : cases) {
             results.add(runCase(flow, c, entered, edges));
         }
-        int allEdges = 0;
+        Set<String> allSteps = new LinkedHashSet<>();
+        Set<String> allEdges = new LinkedHashSet<>();
+        declare(flow, "", allSteps, allEdges);
+        flow.subflows().values().forEach(sub -> declare(sub, sub.id() + "/", allSteps, allEdges));
+        edges.retainAll(allEdges);
+        return new Report(flow, results, entered, edges, allSteps.size(), allEdges.size());
+    }
+
+    /** The steps and outcome edges of a flow or sub-flow, as the listener names them. */
+    private static void declare(CompiledFlow flow, String prefix, Set<String> steps, Set<String> edges) {
         for (Step s : flow.steps().values()) {
-            allEdges += new LinkedHashSet<>(s.targets()).size();
+            steps.add(prefix + s.id());
+            s.targets().forEach(t -> edges.add(prefix + s.id() + " -> " + prefix + t));
         }
-        return new Report(flow, results, entered, edges, flow.steps().size(), allEdges);
     }
 
     private CaseResult runCase(CompiledFlow flow, FlowTestCase c, Set<String> entered, Set<String> edges) {
@@ -90,13 +99,23 @@ public final class FlowTestRunner {
         FlowResult result;
         try {
             result = interpreter.run(flow, call, new FlowListener() {
+            private final java.util.Deque<String> calls = new java.util.ArrayDeque<>();
+            private String lastKind = "";
+
             @Override
             public void stepEntered(String stepId, String kind) {
                 if (!path.isEmpty()) {
-                    edges.add(path.get(path.size() - 1) + " -> " + stepId);
+                    String previous = path.get(path.size() - 1);
+                    if (lastKind.equals("call")) {
+                        calls.push(previous);
+                    } else if (lastKind.equals("return") && !calls.isEmpty()) {
+                        previous = calls.pop();
+                    }
+                    edges.add(previous + " -> " + stepId);
                 }
                 path.add(stepId);
                 entered.add(stepId);
+                lastKind = kind;
             }
             });
         } catch (RuntimeException e) {

@@ -50,6 +50,10 @@ public final class FlowDiagram {
                         out.add(new Edge(g.id(), g.onFailure(), "no valid input"));
                     }
                 }
+                case io.switchboard.callflow.step.CallStep c -> {
+                    c.outcomes().forEach((outcome, to) -> edge(out, c.id(), to, "returned " + outcome));
+                    edge(out, c.id(), c.next(), c.outcomes().isEmpty() ? "" : "returned");
+                }
                 case CallbackStep c -> {
                     edge(out, c.id(), c.next(), "booked");
                     edge(out, c.id(), c.declined(), "declined");

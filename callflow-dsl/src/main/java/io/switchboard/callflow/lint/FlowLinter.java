@@ -36,7 +36,17 @@ public final class FlowLinter {
         if (queues != null) {
             out.addAll(UndefinedQueues.check(flow, queues));
         }
-        out.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-        return out;
+        for (CompiledFlow sub : flow.subflows().values()) {
+            FlowGraph subGraph = new FlowGraph(sub);
+            for (LintRule rule : RULES) {
+                out.addAll(rule.check(sub, subGraph, prompts));
+            }
+            if (queues != null) {
+                out.addAll(UndefinedQueues.check(sub, queues));
+            }
+        }
+        out.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
+                .thenComparingInt(Diagnostic::column));
+        return out.stream().distinct().toList();
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.callflow.lint;
 
 import io.switchboard.callflow.CompiledFlow;
 import io.switchboard.callflow.Diagnostic;
+import io.switchboard.callflow.step.CallStep;
 import io.switchboard.callflow.step.CallbackStep;
 import io.switchboard.callflow.step.GatherStep;
 import io.switchboard.callflow.step.GotoStep;
@@ -21,8 +22,7 @@ public final class LoopsWithoutInput implements LintRule {
         List<Diagnostic> out = new ArrayList<>();
         for (List<String> cycle : graph.cycles()) {
             boolean bounded = cycle.stream().map(id -> flow.steps().get(id))
-                    .anyMatch(s -> s instanceof MenuStep || s instanceof GatherStep || s instanceof GotoStep
-                            || s instanceof CallbackStep);
+                    .anyMatch(s -> waitsForCaller(flow, s) || s instanceof GotoStep);
             if (!bounded) {
                 Step first = flow.steps().get(cycle.get(0));
                 out.add(Diagnostic.error(first.pos(), "steps " + String.join(" -> ", cycle) + " -> " + cycle.get(0)
@@ -31,5 +31,14 @@ public final class LoopsWithoutInput implements LintRule {
             }
         }
         return out;
+    }
+
+    /** A step that waits for the caller: an input step, or a call of a sub-flow that has one. */
+    static boolean waitsForCaller(CompiledFlow flow, Step s) {
+        if (s instanceof CallStep c) {
+            return flow.subflow(c.subflow()).map(sub -> sub.steps().values().stream()
+                    .anyMatch(inner -> waitsForCaller(sub, inner))).orElse(false);
+        }
+        return s instanceof MenuStep || s instanceof GatherStep || s instanceof CallbackStep;
     }
 }

@@ -24,7 +24,7 @@ public final class MenusWithoutAgent implements LintRule {
         for (Step s : flow.steps().values()) {
             if (s instanceof MenuStep menu) {
                 boolean reaches = graph.reachableFrom(menu.id()).stream().map(id -> flow.steps().get(id))
-                        .anyMatch(MenusWithoutAgent::isAgent);
+                        .anyMatch(step -> isAgent(flow, step));
                 if (!reaches) {
                     out.add(Diagnostic.warning(menu.pos(), "menu '" + menu.id() + "' has no way to an agent",
                             "add an option such as \"0\": agent that queues or transfers the caller"));
@@ -34,7 +34,19 @@ public final class MenusWithoutAgent implements LintRule {
         return out;
     }
 
-    static boolean isAgent(Step step) {
+    /**
+     * A step that gets the caller to a person: a queue, transfer or callback; a step named for an agent; a sub-flow's
+     * return (the calling flow goes on from there); a call of a sub-flow that has such a step.
+     */
+    static boolean isAgent(CompiledFlow flow, Step step) {
+        if (step instanceof io.switchboard.callflow.step.ReturnStep) {
+            return true;
+        }
+        if (step instanceof io.switchboard.callflow.step.CallStep c) {
+            return flow.subflow(c.subflow()).map(sub -> sub.steps().values().stream()
+                    .anyMatch(s -> !(s instanceof io.switchboard.callflow.step.ReturnStep) && isAgent(sub, s)))
+                    .orElse(false);
+        }
         String id = step.id().toLowerCase(Locale.ROOT);
         return AGENT_KINDS.contains(StepKinds.nameOf(step)) || id.contains("agent") || id.contains("operator");
     }

@@ -29,6 +29,7 @@ public final class UndefinedVariables implements LintRule {
     @Override
     public List<Diagnostic> check(CompiledFlow flow, FlowGraph graph, PromptCatalog prompts) {
         Set<String> written = new LinkedHashSet<>(FACTS);
+        written.addAll(flow.params());
         Set<String> prefixes = new LinkedHashSet<>();
         for (Step s : flow.steps().values()) {
             switch (s) {
@@ -46,6 +47,11 @@ public final class UndefinedVariables implements LintRule {
                     }
                 }
                 case QueueStep q -> written.addAll(java.util.List.of(Queue.NAME, Queue.OUTCOME));
+                case io.switchboard.callflow.step.CallStep c -> {
+                    if (c.into() != null) {
+                        prefixes.add(c.into() + ".");
+                    }
+                }
                 default -> {
                     // writes nothing
                 }
@@ -60,6 +66,9 @@ public final class UndefinedVariables implements LintRule {
                 case LookupStep l -> l.arguments().values().forEach(t -> read.addAll(t.variables()));
                 case HandoffStep h -> h.context().values().forEach(t -> read.addAll(t.variables()));
                 case PlayStep p -> p.spoken().forEach(v -> read.addAll(v.value().variables()));
+                case io.switchboard.callflow.step.CallStep c -> c.with().values().forEach(t -> read.addAll(t.variables()));
+                case io.switchboard.callflow.step.ReturnStep r -> r.values().values()
+                        .forEach(t -> read.addAll(t.variables()));
                 case CallbackStep c -> {
                     read.addAll(c.number().variables());
                     read.addAll(c.queue().variables());

@@ -41,6 +41,11 @@ public final class Problems {
         found.add(Diagnostic.warning(at, message, hint));
     }
 
+    /** Takes in what compiling another file (an import) found. */
+    public void addAll(List<Diagnostic> diagnostics) {
+        found.addAll(diagnostics);
+    }
+
     public boolean hasErrors() {
         return found.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
     }

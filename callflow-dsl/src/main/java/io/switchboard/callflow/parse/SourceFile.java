@@ -18,7 +18,8 @@ public final class SourceFile {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             throw new FlowCompileException(List.of(new Diagnostic(file.toString(), 1, 1, Diagnostic.Severity.ERROR,
-                    "cannot read the file: " + e.getMessage(), "")));
+                    "cannot read the file: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                            : e.getMessage()), "")));
         }
     }
 }

@@ -13,6 +13,9 @@ public final class CompileContext {
     private final List<Reference> references = new ArrayList<>();
     private java.util.Set<String> calendars = java.util.Set.of();
     private List<String> languages = List.of("en");
+    private java.util.Map<String, io.switchboard.callflow.CompiledFlow> subflows = java.util.Map.of();
+    private boolean inSubflow;
+    private boolean importsBroken;
 
     public CompileContext(Problems problems) {
         this.problems = problems;
@@ -50,6 +53,33 @@ public final class CompileContext {
 
     public void languages(List<String> declared) {
         this.languages = List.copyOf(declared);
+    }
+
+    /** The sub-flows this file imports, by id, for call steps. */
+    public java.util.Map<String, io.switchboard.callflow.CompiledFlow> subflows() {
+        return subflows;
+    }
+
+    public void subflows(java.util.Map<String, io.switchboard.callflow.CompiledFlow> imported) {
+        this.subflows = java.util.Map.copyOf(imported);
+    }
+
+    /** Whether an import failed to compile: calls to unknown sub-flows are then follow-on noise. */
+    public boolean importsBroken() {
+        return importsBroken;
+    }
+
+    public void importsBroken(boolean broken) {
+        this.importsBroken = broken;
+    }
+
+    /** Whether the file being compiled is a sub-flow (return steps are allowed). */
+    public boolean inSubflow() {
+        return inSubflow;
+    }
+
+    public void inSubflow(boolean subflow) {
+        this.inSubflow = subflow;
     }
 
     public List<Reference> references() {

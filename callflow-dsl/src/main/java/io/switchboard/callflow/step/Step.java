@@ -6,7 +6,7 @@ import java.util.List;
 /** One compiled step of a flow. Each kind is a record with its own {@link StepKind} that compiles and runs it. */
 public sealed interface Step permits PlayStep, MenuStep, GotoStep, HangupStep, SetStep, BranchStep,
         GatherStep, HoursStep, QueueStep, TransferStep, LanguageStep,
-        LookupStep, HandoffStep, CallbackStep {
+        LookupStep, HandoffStep, CallbackStep, CallStep, ReturnStep {
 
     /** The step's id in the flow. */
     String id();

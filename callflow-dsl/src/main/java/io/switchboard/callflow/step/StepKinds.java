@@ -24,7 +24,9 @@ public final class StepKinds {
             new Language(),
             new Lookup(),
             new Handoff(),
-            new Callback());
+            new Callback(),
+            new CallSubflow(),
+            new Return());
 
     private static final Map<String, StepKind<?>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, StepKind<?>> BY_TYPE = new LinkedHashMap<>();

@@ -53,6 +53,9 @@ class FlowSchemaTest {
         try (Stream<Path> flows = Files.list(Path.of("../flows"))) {
             flows.filter(f -> f.toString().endsWith(".yaml")).forEach(samples::add);
         }
+        try (Stream<Path> flows = Files.list(Path.of("../flows/lib"))) {
+            flows.filter(f -> f.toString().endsWith(".yaml")).forEach(samples::add);
+        }
         try (Stream<Path> flows = Files.list(Path.of("src/test/resources/flows"))) {
             flows.filter(f -> f.toString().endsWith(".yaml")).forEach(samples::add);
         }
@@ -79,7 +82,7 @@ class FlowSchemaTest {
             if (node.has("cases") || node.has("queues")) {
                 continue; // a flow test file or the queue registry, not a flow
             }
-            if (!node.has("flow")) {
+            if (!node.has("flow") && !node.has("subflow")) {
                 Map<String, Object> wrapped = new LinkedHashMap<>();
                 wrapped.put("flow", "doc");
                 wrapped.put("start", node.fieldNames().next());
@@ -94,15 +97,19 @@ class FlowSchemaTest {
 
     @Test
     void badFilesAreRejected() {
-        Map<String, String> bad = Map.of(
-                "no steps", "flow: x\nstart: a\n",
-                "unknown top-level key", "flow: x\nstart: a\nsteps: {a: {hangup: {}}}\ncolour: blue\n",
-                "two kinds in a step", "flow: x\nstart: a\nsteps: {a: {play: [p], hangup: {}}}\n",
-                "not a phone key", "flow: x\nstart: a\nsteps: {a: {menu: {prompt: [p], options: {x: a}}}}\n",
-                "timer without unit", "flow: x\nstart: a\nsteps: {a: {menu: {prompt: [p], options: {1: a},"
-                        + " timeout: 5}}}\n",
-                "unknown step key", "flow: x\nstart: a\nsteps: {a: {play: [p], nxt: a}}\n",
-                "bad flow id", "flow: 'hot line'\nstart: a\nsteps: {a: {hangup: {}}}\n");
+        Map<String, String> bad = Map.ofEntries(
+                Map.entry("flow and subflow both", "flow: x\nsubflow: y\nstart: a\nsteps: {a: {hangup: {}}}\n"),
+                Map.entry("neither flow nor subflow", "start: a\nsteps: {a: {hangup: {}}}\n"),
+                Map.entry("call with a list", "flow: x\nstart: a\nsteps: {a: {call: s, with: [1]}}\n"),
+                Map.entry("return with an unknown key", "subflow: x\nstart: a\nsteps: {a: {return: {to: b}}}\n"),
+                Map.entry("no steps", "flow: x\nstart: a\n"),
+                Map.entry("unknown top-level key", "flow: x\nstart: a\nsteps: {a: {hangup: {}}}\ncolour: blue\n"),
+                Map.entry("two kinds in a step", "flow: x\nstart: a\nsteps: {a: {play: [p], hangup: {}}}\n"),
+                Map.entry("not a phone key", "flow: x\nstart: a\nsteps: {a: {menu: {prompt: [p], options: {x: a}}}}\n"),
+                Map.entry("timer without unit", "flow: x\nstart: a\nsteps: {a: {menu: {prompt: [p], options: {1: a},"
+                        + " timeout: 5}}}\n"),
+                Map.entry("unknown step key", "flow: x\nstart: a\nsteps: {a: {play: [p], nxt: a}}\n"),
+                Map.entry("bad flow id", "flow: 'hot line'\nstart: a\nsteps: {a: {hangup: {}}}\n"));
         bad.forEach((what, text) -> assertThat(validate(text)).as(what).isNotEmpty());
     }
 }
