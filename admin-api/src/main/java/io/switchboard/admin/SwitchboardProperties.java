@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.Name;
  * ({@code SWITCHBOARD_SIP_PORT=5070}). The database password is not here: it is read only from the environment
  * variable {@value #DB_PASSWORD_VARIABLE}.
  *
- * @param node the name this call-control node stores with its calls; default: the host name
+ * @param node      the name this call-control node stores with its calls; default: the host name
+ * @param calendars calendar name → {@code open-now} or {@code closed-now}: a manual switch thrown at start-up
+ *                  ({@code switchboard.calendars.support=closed-now}), winning over the calendar's hours
  */
 @ConfigurationProperties("switchboard")
 public record SwitchboardProperties(
@@ -24,7 +26,8 @@ public record SwitchboardProperties(
         @DefaultValue Rtp rtp,
         @DefaultValue Prompts prompts,
         @DefaultValue Flows flows,
-        String node) {
+        String node,
+        Map<String, String> calendars) {
 
     /** The environment variable holding the database password. */
     public static final String DB_PASSWORD_VARIABLE = "SWITCHBOARD_DB_PASSWORD";
@@ -33,6 +36,7 @@ public record SwitchboardProperties(
         if (node == null || node.isBlank()) {
             node = hostName();
         }
+        calendars = calendars == null ? Map.of() : Map.copyOf(calendars);
     }
 
     /**

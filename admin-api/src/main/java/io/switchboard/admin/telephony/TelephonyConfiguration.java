@@ -1,6 +1,7 @@
 package io.switchboard.admin.telephony;
 
 import io.switchboard.admin.SwitchboardProperties;
+import io.switchboard.callflow.calendar.CalendarOverrides;
 import io.switchboard.callflow.engine.FlowInterpreter;
 import io.switchboard.ivr.Hotline;
 import io.switchboard.ivr.flow.FlowFileWatcher;
@@ -59,9 +60,27 @@ public class TelephonyConfiguration {
         return new FlowFileWatcher(properties.flows().dir(), flows, outcome -> { });
     }
 
+    /** Manual calendar switches ("closed now", "open now"); those given at start-up are thrown at once. */
     @Bean
-    Hotline hotline(PublishedFlows flows, CallWriter writer) {
-        return new Hotline(flows, writer, new FlowInterpreter());
+    CalendarOverrides calendarOverrides(SwitchboardProperties properties) {
+        CalendarOverrides overrides = new CalendarOverrides();
+        properties.calendars().forEach((calendar, state) -> {
+            CalendarOverrides.Override override = switch (state.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "open-now" -> CalendarOverrides.Override.OPEN_NOW;
+                case "closed-now" -> CalendarOverrides.Override.CLOSED_NOW;
+                default -> throw new IllegalArgumentException("switchboard.calendars." + calendar + "=" + state
+                        + ": write open-now or closed-now");
+            };
+            overrides.set(calendar, override);
+            log.warn("calendar '{}' switched to {} by configuration until the server restarts", calendar, state);
+        });
+        return overrides;
+    }
+
+    @Bean
+    Hotline hotline(PublishedFlows flows, CallWriter writer, CalendarOverrides overrides) {
+        return new Hotline(flows, writer, new FlowInterpreter(Clock.systemUTC(), overrides,
+                FlowInterpreter.DEFAULT_STEP_LIMIT));
     }
 
     @Bean(destroyMethod = "close")
