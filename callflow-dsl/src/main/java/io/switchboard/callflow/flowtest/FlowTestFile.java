@@ -33,7 +33,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * </pre>
  * Script lines: {@code expect: [prompts]}, {@code press: "keys"} (one key per wait for input),
  * {@code press-during: {prompt: name, keys: "1"}}, {@code silence: {}}, {@code hangup: {}},
- * {@code hangup-during: prompt}.
+ * {@code hangup-during: prompt}, {@code speak: 12s} (talks into a recording for that long, then falls silent; a
+ * {@code press}, {@code silence} or {@code hangup} line after it says how the recording ends).
  */
 public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
 
@@ -123,7 +124,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
         var pos = f.pos();
         if (f.keys().size() != 1) {
             problems.error(line, "a script line has one of: expect, press, press-during, silence, hangup,"
-                    + " hangup-during", "");
+                    + " hangup-during, speak", "");
             return Optional.empty();
         }
         String key = f.keys().iterator().next();
@@ -139,6 +140,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
                 yield new FlowTestCase.HangUp(pos);
             }
             case "hangup-during" -> new FlowTestCase.HangUpDuring(pos, f.string("hangup-during", ""));
+            case "speak" -> new FlowTestCase.Speak(pos, f.duration("speak").orElse(java.time.Duration.ZERO));
             case "press-during" -> {
                 Fields d = Fields.of(f.node("press-during").orElseThrow(), "press-during", problems);
                 String prompt = d.string("prompt", "write press-during: {prompt: welcome, keys: \"2\"}");
@@ -150,7 +152,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
         };
         if (action == null) {
             problems.error(line, "unknown script line '" + key + "'",
-                    "use expect, press, press-during, silence, hangup or hangup-during");
+                    "use expect, press, press-during, silence, hangup, hangup-during or speak");
             return Optional.empty();
         }
         return Optional.of(action);

@@ -82,6 +82,10 @@ public final class FlowTestRunner {
                     call.hangUpDuring(h.prompt());
                     add(expected, where, "caller hangs up", a.pos());
                 }
+                case FlowTestCase.Speak s -> {
+                    call.thenSpeak(s.length());
+                    add(expected, where, "speak " + io.switchboard.callflow.parse.Timers.format(s.length()), a.pos());
+                }
             }
         }
         List<String> path = new ArrayList<>();

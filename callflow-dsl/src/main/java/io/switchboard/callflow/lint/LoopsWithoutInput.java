@@ -5,6 +5,8 @@ import io.switchboard.callflow.Diagnostic;
 import io.switchboard.callflow.step.GatherStep;
 import io.switchboard.callflow.step.GotoStep;
 import io.switchboard.callflow.step.MenuStep;
+import io.switchboard.callflow.step.RecordStep;
+import io.switchboard.callflow.step.SurveyStep;
 import io.switchboard.callflow.step.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,8 @@ public final class LoopsWithoutInput implements LintRule {
         List<Diagnostic> out = new ArrayList<>();
         for (List<String> cycle : graph.cycles()) {
             boolean bounded = cycle.stream().map(id -> flow.steps().get(id))
-                    .anyMatch(s -> s instanceof MenuStep || s instanceof GatherStep || s instanceof GotoStep);
+                    .anyMatch(s -> s instanceof MenuStep || s instanceof GatherStep || s instanceof GotoStep
+                            || s instanceof RecordStep || s instanceof SurveyStep);
             if (!bounded) {
                 Step first = flow.steps().get(cycle.get(0));
                 out.add(Diagnostic.error(first.pos(), "steps " + String.join(" -> ", cycle) + " -> " + cycle.get(0)

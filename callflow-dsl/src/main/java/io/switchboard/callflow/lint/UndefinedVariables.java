@@ -6,8 +6,10 @@ import io.switchboard.callflow.step.BranchStep;
 import io.switchboard.callflow.step.GatherStep;
 import io.switchboard.callflow.step.HandoffStep;
 import io.switchboard.callflow.step.LookupStep;
+import io.switchboard.callflow.step.RecordStep;
 import io.switchboard.callflow.step.SetStep;
 import io.switchboard.callflow.step.Step;
+import io.switchboard.callflow.step.SurveyStep;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +36,17 @@ public final class UndefinedVariables implements LintRule {
                 case HandoffStep h -> {
                     if (h.into() != null) {
                         written.add(h.into());
+                    }
+                }
+                case RecordStep r -> {
+                    written.add(r.into());
+                    prefixes.add(r.into() + ".");
+                }
+                case SurveyStep v -> {
+                    written.add(v.into());
+                    if (v.comment() != null) {
+                        written.add(v.comment().into());
+                        prefixes.add(v.comment().into() + ".");
                     }
                 }
                 default -> {

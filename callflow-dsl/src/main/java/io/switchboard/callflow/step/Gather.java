@@ -3,7 +3,6 @@ package io.switchboard.callflow.step;
 import io.switchboard.callflow.engine.CallControl;
 import io.switchboard.callflow.engine.Execution;
 import io.switchboard.callflow.engine.KeyOutcome;
-import io.switchboard.callflow.engine.PlayOutcome;
 import io.switchboard.callflow.engine.PromptRef;
 import io.switchboard.callflow.parse.Fields;
 import java.time.Duration;
@@ -88,52 +87,43 @@ public final class Gather implements StepKind<GatherStep> {
     @Override
     public Next execute(GatherStep step, Execution run) {
         CallControl call = run.call();
-        int noInputs = 0;
-        int noMatches = 0;
-        while (true) {
-            if (!step.prompts().isEmpty() && call.play(step.prompts(), step.bargeIn()) == PlayOutcome.HUNG_UP) {
-                return Next.CALLER_HUNG_UP;
+        return switch (AskAgain.ask(call, step.prompts(), step.bargeIn(), step.noInput(), step.noMatch(),
+                () -> listen(step, call))) {
+            case AskAgain.Result.Answered<String> a -> {
+                run.setVariable(step.into(), a.value());
+                yield Steps.then(step.next());
             }
-            StringBuilder digits = new StringBuilder();
-            Duration wait = step.firstDigitTimeout();
-            boolean terminated = false;
-            while (digits.length() < step.max()) {
-                KeyOutcome k = call.nextKey(wait);
-                if (k instanceof KeyOutcome.HungUp) {
-                    return Next.CALLER_HUNG_UP;
-                }
-                if (!(k instanceof KeyOutcome.Key key)) {
-                    break;
-                }
-                if (step.terminator() != 0 && key.key() == step.terminator()) {
-                    terminated = true;
-                    break;
-                }
-                digits.append(key.key());
-                wait = step.interDigitTimeout();
+            case AskAgain.Result.GaveUp<String> g -> Steps.then(step.onFailure());
+            case AskAgain.Result.HungUp<String> h -> Next.CALLER_HUNG_UP;
+        };
+    }
+
+    /** One attempt: digits up to max, the terminator or the timeout; classified. */
+    private static AskAgain.Heard<String> listen(GatherStep step, CallControl call) {
+        StringBuilder digits = new StringBuilder();
+        Duration wait = step.firstDigitTimeout();
+        boolean terminated = false;
+        while (digits.length() < step.max()) {
+            KeyOutcome k = call.nextKey(wait);
+            if (k instanceof KeyOutcome.HungUp) {
+                return new AskAgain.Heard.HungUp<>();
             }
-            List<PromptRef> reprompt;
-            if (digits.isEmpty() && !terminated) {
-                noInputs++;
-                if (noInputs > step.noInput().max()) {
-                    return Steps.then(step.onFailure());
-                }
-                reprompt = step.noInput().reprompt(noInputs);
-            } else if (digits.length() < step.min()
-                    || (step.pattern() != null && !step.pattern().matcher(digits).matches())) {
-                noMatches++;
-                if (noMatches > step.noMatch().max()) {
-                    return Steps.then(step.onFailure());
-                }
-                reprompt = step.noMatch().reprompt(noMatches);
-            } else {
-                run.setVariable(step.into(), digits.toString());
-                return Steps.then(step.next());
+            if (!(k instanceof KeyOutcome.Key key)) {
+                break;
             }
-            call.clearKeys();
-            if (!reprompt.isEmpty() && call.play(reprompt, false) == PlayOutcome.HUNG_UP) {
-                return Next.CALLER_HUNG_UP;
+            if (step.terminator() != 0 && key.key() == step.terminator()) {
+                terminated = true;
+                break;
             }
+            digits.append(key.key());
+            wait = step.interDigitTimeout();
         }
+        if (digits.isEmpty() && !terminated) {
+            return new AskAgain.Heard.NoInput<>();
+        }
+        if (digits.length() < step.min() || (step.pattern() != null && !step.pattern().matcher(digits).matches())) {
+            return new AskAgain.Heard.NoMatch<>();
+        }
+        return new AskAgain.Heard.Valid<>(digits.toString());
     }
 }

@@ -23,7 +23,9 @@ public final class StepKinds {
             new Transfer(),
             new Language(),
             new Lookup(),
-            new Handoff());
+            new Handoff(),
+            new Record(),
+            new Survey());
 
     private static final Map<String, StepKind<?>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, StepKind<?>> BY_TYPE = new LinkedHashMap<>();
