@@ -7,7 +7,8 @@ import java.util.Objects;
  * How a recording ended and what it holds.
  *
  * @param ending    what ended it
- * @param length    how much audio was kept (without the silence that ended it)
+ * @param length    how much audio was kept: from the first to the last moment of speech (without the dead air
+ *                  before it and the silence that ended it)
  * @param recording a reference to the audio that the flow can keep in a variable and hand off (a file path on the
  *                  built-in endpoint); null when no audio was kept at all
  * @param finishKey the key that ended it, or 0

@@ -8,7 +8,8 @@ import java.util.Set;
  * What to record of the caller: a voicemail message or a survey comment.
  *
  * @param maxLength  the longest recording; reaching it ends the recording
- * @param silenceEnd this much silence from the caller ends the recording (the trailing silence is not kept)
+ * @param silenceEnd this much silence from the caller ends the recording (silence before and after the message
+ *                   is not kept)
  * @param finishKeys keys that end the recording (the key is not kept, and is taken from the type-ahead buffer)
  * @param beep       play the {@link #BEEP} prompt first, so the caller knows when to speak
  */

@@ -4,14 +4,22 @@ import io.switchboard.callflow.engine.CallFacts;
 import io.switchboard.callflow.engine.KeyOutcome;
 import io.switchboard.callflow.engine.PlayOutcome;
 import io.switchboard.callflow.engine.PromptRef;
+import io.switchboard.callflow.engine.RecordOutcome;
+import io.switchboard.callflow.engine.RecordRequest;
 import io.switchboard.ivr.call.CallEnd;
 import io.switchboard.ivr.call.CallLeg;
 import io.switchboard.ivr.call.CallObserver;
+import io.switchboard.ivr.call.CallRecording;
 import io.switchboard.ivr.call.HangupCause;
 import io.switchboard.ivr.media.MediaSession;
+import io.switchboard.ivr.media.InboundAudio;
 import io.switchboard.ivr.media.Playback;
+import io.switchboard.ivr.media.VoiceRecorder;
 import io.switchboard.speech.Prompt;
 import io.switchboard.speech.PromptLibrary;
+import io.switchboard.speech.Wav;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -59,9 +67,18 @@ public final class SipCall implements CallLeg, MediaSession.Events {
     private volatile boolean answered;
     private volatile boolean gone;
     private volatile String language = "en";
+    private final Path recordings;
+    private int recordingCount;
 
     public SipCall(CallFacts facts, PromptLibrary prompts, MediaSession media, SdpNegotiation negotiation,
             Signalling signalling, Clock clock) {
+        this(facts, prompts, media, negotiation, signalling, clock, SipEndpoint.DEFAULT_RECORDINGS);
+    }
+
+    /** @param recordings the directory recordings of the caller are written to */
+    public SipCall(CallFacts facts, PromptLibrary prompts, MediaSession media, SdpNegotiation negotiation,
+            Signalling signalling, Clock clock, Path recordings) {
+        this.recordings = recordings;
         this.facts = facts;
         this.prompts = prompts;
         this.media = media;
@@ -203,6 +220,62 @@ public final class SipCall implements CallLeg, MediaSession.Events {
                 return new KeyOutcome.Key(keys.poll());
             }
             return gone ? new KeyOutcome.HungUp() : new KeyOutcome.Timeout();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Records the caller's inbound RTP (decoded G.711) into {@code <recordings>/<call id>-<n>.wav}, 8 kHz 16-bit
+     * mono; the reference is that file's path. The receiver thread only hands packets over; decoding, silence
+     * detection and the file are this (the call's) thread's work.
+     */
+    @Override
+    public RecordOutcome record(RecordRequest request) {
+        if (gone || (request.beep() && play(List.of(RecordRequest.BEEP), false) == PlayOutcome.HUNG_UP)) {
+            return RecordOutcome.nothing(RecordOutcome.Ending.HUNG_UP);
+        }
+        var startedAt = clock.instant();
+        InboundAudio audio = media.listen();
+        VoiceRecorder.Take take;
+        try {
+            take = VoiceRecorder.record(audio, new VoiceRecorder.Line() {
+                @Override
+                public boolean isGone() {
+                    return gone;
+                }
+
+                @Override
+                public Optional<Character> takeKey() {
+                    return takeBufferedKey();
+                }
+            }, request);
+        } finally {
+            media.stopListening(audio);
+        }
+        if (audio.dropped() > 0) {
+            log.warn("call {}: {} audio packets dropped while recording", facts.callId(), audio.dropped());
+        }
+        if (take.samples().length == 0) {
+            return RecordOutcome.nothing(take.ending());
+        }
+        Path file = recordings.resolve(facts.callId() + "-" + (++recordingCount) + ".wav");
+        try {
+            Wav.write(file, take.samples());
+        } catch (UncheckedIOException e) {
+            log.error("call {}: recording not written: {}", facts.callId(), e.getMessage());
+            return RecordOutcome.nothing(gone ? RecordOutcome.Ending.HUNG_UP : RecordOutcome.Ending.FAILED);
+        }
+        CallRecording recording = new CallRecording(file.toString(), startedAt, take.length(), take.ending().code(),
+                take.finishKey() == 0 ? null : String.valueOf(take.finishKey()));
+        observers.forEach(o -> o.recorded(recording));
+        return new RecordOutcome(take.ending(), take.length(), file.toString(), take.finishKey());
+    }
+
+    private Optional<Character> takeBufferedKey() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(keys.poll());
         } finally {
             lock.unlock();
         }
