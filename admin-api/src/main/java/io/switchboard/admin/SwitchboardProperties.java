@@ -24,7 +24,8 @@ public record SwitchboardProperties(
         @DefaultValue Rtp rtp,
         @DefaultValue Prompts prompts,
         @DefaultValue Flows flows,
-        String node) {
+        String node,
+        @DefaultValue Recordings recordings) {
 
     /** The environment variable holding the database password. */
     public static final String DB_PASSWORD_VARIABLE = "SWITCHBOARD_DB_PASSWORD";
@@ -101,6 +102,12 @@ public record SwitchboardProperties(
             numbers = numbers == null || numbers.isEmpty() ? Map.of("100", "hotline") : Map.copyOf(numbers);
         }
     }
+
+    /**
+     * @param dir where recordings of callers (voicemail, survey comments) are written as WAV files
+     *            ({@code switchboard.recordings.dir})
+     */
+    public record Recordings(@DefaultValue("data/recordings") Path dir) {}
 
     private static void requirePort(String property, int port) {
         if (port < 1 || port > 65535) {
