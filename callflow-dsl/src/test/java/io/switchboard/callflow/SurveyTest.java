@@ -117,6 +117,7 @@ class SurveyTest {
                 flow: s.yaml
                 cases:
                   - name: a happy caller comments
+                    requests: ["survey 5 recording-1"]
                     script:
                       - expect: [survey-rating]
                       - press: "5"
@@ -125,12 +126,13 @@ class SurveyTest {
                       - press: "#"
                       - expect: [survey-thanks, thank-you-message]
                     outcome: hangup
-                  - name: the comment ends in silence
+                  - name: a comment shorter than a second is no comment
+                    requests: ["survey 1"]
                     script:
                       - expect: [survey-rating]
                       - press: "1"
                       - expect: [leave-message, beep]
-                      - speak: 1.5s
+                      - speak: 500ms
                       - silence: {}
                       - expect: [survey-thanks]
                 """);

@@ -29,7 +29,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  *     time: 2026-01-05T10:00:00+01:00  # optional: when the call arrives (business hours)
  *     closed-now: [support]            # optional: calendars switched to "closed now"
  *     mocks: {queue: timeout, transfer: ok}   # optional: how queues and transfers go
- *     requests: ["queue support {english=3}"]  # optional: the requests the flow must make
+ *     requests: ["queue support {english=3}"]  # optional: the requests the flow must make (and the survey
+ *                                              # answers it stores: "survey 4 recording-1")
  * </pre>
  * Script lines: {@code expect: [prompts]}, {@code press: "keys"} (one key per wait for input),
  * {@code press-during: {prompt: name, keys: "1"}}, {@code silence: {}}, {@code hangup: {}},

@@ -100,6 +100,11 @@ public final class FlowTestRunner {
                 path.add(stepId);
                 entered.add(stepId);
             }
+
+            @Override
+            public void surveyAnswered(int rating, String commentRecording) {
+                services.requests.add("survey " + rating + (commentRecording == null ? "" : " " + commentRecording));
+            }
             });
         } catch (RuntimeException e) {
             return new CaseResult(c, false, c.pos() + ": the flow failed at step " + (path.isEmpty() ? "?"

@@ -68,6 +68,7 @@ public final class Record implements StepKind<RecordStep> {
     /** Puts a kept recording's reference in {@code into} and its length in seconds in {@code into.seconds}. */
     static void keep(Execution run, String into, RecordOutcome outcome) {
         run.setVariable(into, outcome.recording());
-        run.setVariable(into + ".seconds", BigDecimal.valueOf(outcome.length().toMillis(), 3).stripTrailingZeros());
+        BigDecimal seconds = BigDecimal.valueOf(outcome.length().toMillis(), 3).stripTrailingZeros();
+        run.setVariable(into + ".seconds", seconds.scale() < 0 ? seconds.setScale(0) : seconds);
     }
 }
