@@ -9,16 +9,12 @@ import io.switchboard.callflow.engine.RecordRequest;
 import io.switchboard.ivr.call.CallEnd;
 import io.switchboard.ivr.call.CallLeg;
 import io.switchboard.ivr.call.CallObserver;
-import io.switchboard.ivr.call.CallRecording;
 import io.switchboard.ivr.call.HangupCause;
 import io.switchboard.ivr.media.MediaSession;
-import io.switchboard.ivr.media.InboundAudio;
 import io.switchboard.ivr.media.Playback;
 import io.switchboard.ivr.media.VoiceRecorder;
 import io.switchboard.speech.Prompt;
 import io.switchboard.speech.PromptLibrary;
-import io.switchboard.speech.Wav;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,8 +63,7 @@ public final class SipCall implements CallLeg, MediaSession.Events {
     private volatile boolean answered;
     private volatile boolean gone;
     private volatile String language = "en";
-    private final Path recordings;
-    private int recordingCount;
+    private final CallerRecordings recordings;
 
     public SipCall(CallFacts facts, PromptLibrary prompts, MediaSession media, SdpNegotiation negotiation,
             Signalling signalling, Clock clock) {
@@ -78,7 +73,7 @@ public final class SipCall implements CallLeg, MediaSession.Events {
     /** @param recordings the directory recordings of the caller are written to */
     public SipCall(CallFacts facts, PromptLibrary prompts, MediaSession media, SdpNegotiation negotiation,
             Signalling signalling, Clock clock, Path recordings) {
-        this.recordings = recordings;
+        this.recordings = new CallerRecordings(facts.callId(), media, recordings, clock, observers);
         this.facts = facts;
         this.prompts = prompts;
         this.media = media;
@@ -225,51 +220,23 @@ public final class SipCall implements CallLeg, MediaSession.Events {
         }
     }
 
-    /**
-     * Records the caller's inbound RTP (decoded G.711) into {@code <recordings>/<call id>-<n>.wav}, 8 kHz 16-bit
-     * mono; the reference is that file's path. The receiver thread only hands packets over; decoding, silence
-     * detection and the file are this (the call's) thread's work.
-     */
+    /** Plays the beep (when asked), then records the caller into a WAV file ({@link CallerRecordings}). */
     @Override
     public RecordOutcome record(RecordRequest request) {
         if (gone || (request.beep() && play(List.of(RecordRequest.BEEP), false) == PlayOutcome.HUNG_UP)) {
             return RecordOutcome.nothing(RecordOutcome.Ending.HUNG_UP);
         }
-        var startedAt = clock.instant();
-        InboundAudio audio = media.listen();
-        VoiceRecorder.Take take;
-        try {
-            take = VoiceRecorder.record(audio, new VoiceRecorder.Line() {
-                @Override
-                public boolean isGone() {
-                    return gone;
-                }
+        return recordings.record(request, new VoiceRecorder.Line() {
+            @Override
+            public boolean isGone() {
+                return gone;
+            }
 
-                @Override
-                public Optional<Character> takeKey() {
-                    return takeBufferedKey();
-                }
-            }, request);
-        } finally {
-            media.stopListening(audio);
-        }
-        if (audio.dropped() > 0) {
-            log.warn("call {}: {} audio packets dropped while recording", facts.callId(), audio.dropped());
-        }
-        if (take.samples().length == 0) {
-            return RecordOutcome.nothing(take.ending());
-        }
-        Path file = recordings.resolve(facts.callId() + "-" + (++recordingCount) + ".wav");
-        try {
-            Wav.write(file, take.samples());
-        } catch (UncheckedIOException e) {
-            log.error("call {}: recording not written: {}", facts.callId(), e.getMessage());
-            return RecordOutcome.nothing(gone ? RecordOutcome.Ending.HUNG_UP : RecordOutcome.Ending.FAILED);
-        }
-        CallRecording recording = new CallRecording(file.toString(), startedAt, take.length(), take.ending().code(),
-                take.finishKey() == 0 ? null : String.valueOf(take.finishKey()));
-        observers.forEach(o -> o.recorded(recording));
-        return new RecordOutcome(take.ending(), take.length(), file.toString(), take.finishKey());
+            @Override
+            public Optional<Character> takeKey() {
+                return takeBufferedKey();
+            }
+        });
     }
 
     private Optional<Character> takeBufferedKey() {
