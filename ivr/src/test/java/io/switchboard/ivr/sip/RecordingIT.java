@@ -47,13 +47,16 @@ class RecordingIT {
                          into: message, nothing: bye}
                 next: rate
               rate:
-                survey: {prompt: [survey-rating], timeout: 5s, into: rating, thanks: [survey-thanks]}
+                survey: {prompt: [survey-rating], timeout: 5s, into: rating, thanks: [survey-thanks],
+                         comment: {prompt: [leave-message], silence-end: 1s, into: comment}}
                 next: bye
               bye: {hangup: {}}
             """;
 
     /** What the caller says: two seconds of a 440 Hz tone, 100 frames. */
     private static final Prompt MESSAGE = new Prompt("message", "en", SipEndpointIT.tone(440, 2000));
+    /** The survey comment: one second of a 300 Hz tone. */
+    private static final Prompt COMMENT = new Prompt("comment", "en", SipEndpointIT.tone(300, 1000));
     private static final Prompt BEEP = new Prompt("beep", "en", SipEndpointIT.tone(1000, 200));
     private static final Prompt SURVEY = new Prompt("survey-rating", "en", SipEndpointIT.tone(700, 400));
 
@@ -135,24 +138,30 @@ class RecordingIT {
     }
 
     @Test
-    void theFinishKeyEndsTheMessageAndTheSurveyRatingIsStored() throws Exception {
+    void theFinishKeyEndsTheMessageAndTheSurveyRatingAndCommentAreStored() throws Exception {
         start();
         try (RawSipClient phone = new RawSipClient(port)) {
             CallerMedia caller = leaveMessage(phone);
             caller.pressKey('#');
             caller.awaitPrompt(SURVEY, WAIT);
             caller.pressKey('4');
+            caller.awaitPrompt(BEEP, WAIT);
+            caller.sendAudio(CallerMedia.silence(5));
+            caller.sendAudio(COMMENT.frames(AudioCodec.PCMU));
+            caller.pressKey('#');
             phone.ok(phone.awaitRequest("BYE", WAIT));
         }
-        CallRecord call = storedCall();
-        assertThat(call.recordings()).singleElement().satisfies(r -> {
+        CallRecord call = storedCall(2);
+        assertThat(call.recordings()).hasSize(2).allSatisfy(r -> {
             assertThat(r.endedBy()).isEqualTo("finish-key");
             assertThat(r.finishKey()).isEqualTo("#");
         });
         assertThatWavHoldsTheMessage(call.recordings().getFirst());
+        CallRecordingEntry comment = call.recordings().get(1);
+        assertThat(Wav.read(Path.of(comment.file()))).isEqualTo(decoded(COMMENT.frames(AudioCodec.PCMU)));
         assertThat(call.surveys()).singleElement().satisfies(s -> {
             assertThat(s.rating()).isEqualTo(4);
-            assertThat(s.comment()).isNull();
+            assertThat(s.comment()).isEqualTo(comment.file());
         });
     }
 
@@ -176,13 +185,18 @@ class RecordingIT {
      * answered), the call has ended and everything about it is stored.
      */
     private CallRecord storedCall() throws IOException, InterruptedException {
+        return storedCall(1);
+    }
+
+    /** The one call this test made, once {@code expected} recordings of it are stored and it has ended. */
+    private CallRecord storedCall(int expected) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             Optional<CallRecord> call = callIdOfTheRecording().flatMap(id -> {
                 assertThat(writer.flush(WAIT)).isTrue();
                 return store.find(id);
             });
-            if (call.isPresent() && call.get().hasEnded() && !call.get().recordings().isEmpty()) {
+            if (call.isPresent() && call.get().hasEnded() && call.get().recordings().size() == expected) {
                 return call.get();
             }
             assertThat(System.nanoTime()).as("the call's recording written and stored").isLessThan(deadline);
@@ -190,13 +204,13 @@ class RecordingIT {
         }
     }
 
-    /** The call id from the one WAV in the recordings directory (named {@code <call id>-1.wav}), once there is one. */
+    /** The call id from the call's first WAV in the recordings directory ({@code <call id>-1.wav}), once there is one. */
     private Optional<String> callIdOfTheRecording() throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(recordings)) {
-            list.forEach(files::add);
+            list.filter(f -> f.getFileName().toString().endsWith("-1.wav")).forEach(files::add);
         }
-        assertThat(files).hasSizeLessThanOrEqualTo(1);
+        assertThat(files).as("first recordings: one call per test").hasSizeLessThanOrEqualTo(1);
         if (files.isEmpty()) {
             return Optional.empty();
         }
