@@ -27,6 +27,7 @@ public record SwitchboardProperties(
         @DefaultValue Prompts prompts,
         @DefaultValue Flows flows,
         String node,
+        @DefaultValue Recordings recordings,
         Map<String, String> calendars) {
 
     /** The environment variable holding the database password. */
@@ -105,6 +106,12 @@ public record SwitchboardProperties(
             numbers = numbers == null || numbers.isEmpty() ? Map.of("100", "hotline") : Map.copyOf(numbers);
         }
     }
+
+    /**
+     * @param dir where recordings of callers (voicemail, survey comments) are written as WAV files
+     *            ({@code switchboard.recordings.dir})
+     */
+    public record Recordings(@DefaultValue("data/recordings") Path dir) {}
 
     private static void requirePort(String property, int port) {
         if (port < 1 || port > 65535) {

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.callflow.engine.CallFacts;
 import io.switchboard.ivr.call.CallEnd;
 import io.switchboard.ivr.call.HangupCause;
+import io.switchboard.ivr.store.CallRecordingEntry;
 import io.switchboard.ivr.store.CallStore;
 import io.switchboard.ivr.store.Database;
 import io.switchboard.ivr.store.PathEntry;
+import io.switchboard.ivr.store.SurveyAnswer;
 import io.switchboard.ivr.testing.TestDatabase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +57,9 @@ class CallsApiIT {
         store.appendPath("call-a", PathEntry.key(3, a.plusSeconds(5), '2', "rfc4733"));
         store.appendPath("call-a", PathEntry.flowEnd(4, a.plusSeconds(9), "hangup"));
         store.ended("call-a", new CallEnd(HangupCause.NORMAL, CallEnd.Party.SYSTEM, a.plusSeconds(10)));
+        store.recorded("call-a", new CallRecordingEntry(1, "data/recordings/call-a-1.wav", a.plusSeconds(6),
+                Duration.ofMillis(12_340), "finish-key", "#"));
+        store.surveyAnswered("call-a", new SurveyAnswer(1, a.plusSeconds(9), 4, "data/recordings/call-a-1.wav"));
         store.callStarted(new CallFacts("call-b", "", "200", a.plusSeconds(60)), "sales", 2);
     }
 
@@ -81,6 +87,8 @@ class CallsApiIT {
         assertThat(b.get("hangupCause").isNull()).isTrue();
         assertThat(b.get("hungUpBy").isNull()).isTrue();
         assertThat(b.get("path").size()).isZero();
+        assertThat(b.get("recordings").size()).isZero();
+        assertThat(b.get("surveys").size()).isZero();
 
         assertCallA(calls.get(1));
     }
@@ -154,7 +162,7 @@ class CallsApiIT {
 
     private static void assertCallA(JsonNode a) {
         assertThat(a.propertyNames()).containsExactlyInAnyOrder("id", "caller", "dialed", "flow", "node",
-                "startedAt", "answeredAt", "endedAt", "hangupCause", "hungUpBy", "path");
+                "startedAt", "answeredAt", "endedAt", "hangupCause", "hungUpBy", "path", "recordings", "surveys");
         assertThat(a.get("id").stringValue()).isEqualTo("call-a");
         assertThat(a.get("caller").stringValue()).isEqualTo("+4930111");
         assertThat(a.get("dialed").stringValue()).isEqualTo("100");
@@ -179,6 +187,19 @@ class CallsApiIT {
                 "4 flow-end hangup -");
         assertThat(path.get(2).get("at").stringValue()).isEqualTo("2026-11-22T10:00:05Z");
         assertThat(path.get(3).get("detail").isNull()).isTrue();
+
+        JsonNode recording = a.get("recordings").get(0);
+        assertThat(a.get("recordings").size()).isEqualTo(1);
+        assertThat(recording.get("file").stringValue()).isEqualTo("data/recordings/call-a-1.wav");
+        assertThat(recording.get("startedAt").stringValue()).isEqualTo("2026-11-22T10:00:06Z");
+        assertThat(recording.get("seconds").doubleValue()).isEqualTo(12.34);
+        assertThat(recording.get("endedBy").stringValue()).isEqualTo("finish-key");
+        assertThat(recording.get("finishKey").stringValue()).isEqualTo("#");
+        JsonNode survey = a.get("surveys").get(0);
+        assertThat(a.get("surveys").size()).isEqualTo(1);
+        assertThat(survey.get("rating").intValue()).isEqualTo(4);
+        assertThat(survey.get("comment").stringValue()).isEqualTo("data/recordings/call-a-1.wav");
+        assertThat(survey.get("answeredAt").stringValue()).isEqualTo("2026-11-22T10:00:09Z");
     }
 
     private static List<String> ids(JsonNode calls) {

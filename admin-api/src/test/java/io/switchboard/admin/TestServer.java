@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,8 @@ public final class TestServer {
         registry.add("switchboard.sip.bind", () -> "127.0.0.1");
         registry.add("switchboard.sip.port", TestServer::freeUdpPort);
         registry.add("switchboard.node", () -> "test-node");
+        registry.add("switchboard.recordings.dir", () -> Path.of(System.getProperty("java.io.tmpdir"),
+                "switchboard-test-recordings").toString());
     }
 
     /** A UDP port on 127.0.0.1 that was free a moment ago. */

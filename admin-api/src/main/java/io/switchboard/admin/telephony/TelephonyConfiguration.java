@@ -88,7 +88,8 @@ public class TelephonyConfiguration {
         var rtp = properties.rtp();
         SipEndpointConfig config = new SipEndpointConfig(properties.sip().bind(), properties.sip().port(),
                 rtp.portMin(), rtp.portMax(), rtp.mediaTimeout());
-        SipEndpoint endpoint = new SipEndpoint(config, prompts, hotline);
+        SipEndpoint endpoint = new SipEndpoint(config, prompts, hotline, properties.recordings().dir());
+        log.info("recordings go to {}", properties.recordings().dir().toAbsolutePath());
         try {
             endpoint.start();
         } catch (IOException e) {

@@ -55,4 +55,13 @@ public interface CallControl {
 
     /** True once the call has ended, whichever side ended it. */
     boolean isGone();
+
+    /**
+     * Records what the caller says (a voicemail message, a survey comment) until a finish key, silence, the maximum
+     * length or a hang-up ends it; returns promptly on a hang-up and keeps what was said before it. A carrier that
+     * cannot record returns {@link RecordOutcome.Ending#FAILED}.
+     */
+    default RecordOutcome record(RecordRequest request) {
+        return RecordOutcome.nothing(isGone() ? RecordOutcome.Ending.HUNG_UP : RecordOutcome.Ending.FAILED);
+    }
 }

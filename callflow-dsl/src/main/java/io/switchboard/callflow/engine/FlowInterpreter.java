@@ -3,6 +3,7 @@ package io.switchboard.callflow.engine;
 import io.switchboard.callflow.CompiledFlow;
 import io.switchboard.callflow.calendar.CalendarOverrides;
 import java.time.Clock;
+import io.switchboard.callflow.step.AfterHangUp;
 import io.switchboard.callflow.step.Next;
 import io.switchboard.callflow.step.Outcomes;
 import io.switchboard.callflow.step.Step;
@@ -54,7 +55,7 @@ public final class FlowInterpreter {
         String current = flow.start();
         int steps = 0;
         while (true) {
-            if (call.isGone()) {
+            if (call.isGone() && !run.flow().step(current).map(AfterHangUp::runs).orElse(false)) {
                 return end(listener, Outcomes.CALLER_HUNG_UP, run.stepPath(current), steps, run);
             }
             if (steps >= stepLimit) {

@@ -12,5 +12,11 @@ public interface FlowListener {
     /** The flow ended; {@code outcome} says how (for example {@code hangup}, {@code caller-hung-up}). */
     default void flowEnded(String outcome) {}
 
+    /**
+     * A caller answered a post-call survey: {@code rating} from 1 to 5 and the reference of their recorded comment,
+     * or null when they left none. Stored with the call.
+     */
+    default void surveyAnswered(int rating, String commentRecording) {}
+
     FlowListener NONE = new FlowListener() {};
 }

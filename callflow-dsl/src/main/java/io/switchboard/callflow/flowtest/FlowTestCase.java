@@ -58,4 +58,7 @@ public record FlowTestCase(String name, SourcePos pos, String caller, String dia
 
     /** The caller hangs up in the middle of {@code prompt}. */
     public record HangUpDuring(SourcePos pos, String prompt) implements Action {}
+
+    /** The caller talks for {@code length} into a recording, then falls silent ({@code speak: 12s}). */
+    public record Speak(SourcePos pos, java.time.Duration length) implements Action {}
 }

@@ -26,12 +26,14 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  *     time: 2026-01-05T10:00:00+01:00  # optional: when the call arrives (business hours)
  *     closed-now: [support]            # optional: calendars switched to "closed now"
  *     mocks: {queue: timeout, transfer: ok}   # optional: how queues and transfers go
- *     requests: ["queue support {english=3}"]  # optional: the requests the flow must make
+ *     requests: ["queue support {english=3}"]  # optional: the requests the flow must make (and the survey
+ *                                              # answers it stores: "survey 4 recording-1")
  *     variables: {account: "4711"}             # optional: variables the flow must have set, at the end
  * </pre>
  * Script lines: {@code expect: [prompts]}, {@code press: "keys"} (one key per wait for input),
  * {@code press-during: {prompt: name, keys: "1"}}, {@code say: "words"}, {@code silence: {}}, {@code hangup: {}},
- * {@code hangup-during: prompt}.
+ * {@code hangup-during: prompt}, {@code speak: 12s} (talks into a recording for that long, then falls silent; a
+ * {@code press}, {@code silence} or {@code hangup} line after it says how the recording ends).
  */
 public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
 
@@ -135,7 +137,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
         var pos = f.pos();
         if (f.keys().size() != 1) {
             problems.error(line, "a script line has one of: expect, press, press-during, say, silence,"
-                    + " hangup, hangup-during", "");
+                    + " hangup, hangup-during, speak", "");
             return Optional.empty();
         }
         String key = f.keys().iterator().next();
@@ -152,6 +154,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
             }
             case "hangup-during" -> new FlowTestCase.HangUpDuring(pos, f.string("hangup-during", ""));
             case "say" -> new FlowTestCase.Say(pos, f.string("say", "write say: \"technical help\""));
+            case "speak" -> new FlowTestCase.Speak(pos, f.duration("speak").orElse(java.time.Duration.ZERO));
             case "press-during" -> {
                 Fields d = Fields.of(f.node("press-during").orElseThrow(), "press-during", problems);
                 String prompt = d.string("prompt", "write press-during: {prompt: welcome, keys: \"2\"}");
@@ -163,7 +166,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
         };
         if (action == null) {
             problems.error(line, "unknown script line '" + key + "'",
-                    "use expect, press, press-during, say, silence, hangup or hangup-during");
+                    "use expect, press, press-during, say, silence, hangup, hangup-during or speak");
             return Optional.empty();
         }
         return Optional.of(action);

@@ -93,6 +93,10 @@ public final class FlowTestRunner {
                     call.hangUpDuring(h.prompt());
                     add(expected, where, "caller hangs up", a.pos());
                 }
+                case FlowTestCase.Speak s -> {
+                    call.thenSpeak(s.length());
+                    add(expected, where, "speak " + io.switchboard.callflow.parse.Timers.format(s.length()), a.pos());
+                }
             }
         }
         List<String> path = new ArrayList<>();
@@ -116,6 +120,11 @@ public final class FlowTestRunner {
                 path.add(stepId);
                 entered.add(stepId);
                 lastKind = kind;
+            }
+
+            @Override
+            public void surveyAnswered(int rating, String commentRecording) {
+                services.requests.add("survey " + rating + (commentRecording == null ? "" : " " + commentRecording));
             }
             });
         } catch (RuntimeException e) {

@@ -7,6 +7,8 @@ import io.switchboard.callflow.step.GotoStep;
 import io.switchboard.callflow.step.HangupStep;
 import io.switchboard.callflow.step.MenuStep;
 import io.switchboard.callflow.step.PlayStep;
+import io.switchboard.callflow.step.RecordStep;
+import io.switchboard.callflow.step.SurveyStep;
 import io.switchboard.callflow.step.Step;
 import io.switchboard.callflow.step.StepKinds;
 import java.util.ArrayList;
@@ -62,6 +64,20 @@ public final class FlowDiagram {
                 }
                 case HangupStep h -> {
                     // the end of the call
+                }
+                case RecordStep r -> {
+                    if (r.next() != null) {
+                        out.add(new Edge(r.id(), r.next(), "recorded"));
+                    }
+                    out.add(new Edge(r.id(), r.nothing(), "nothing recorded"));
+                }
+                case SurveyStep v -> {
+                    if (v.next() != null) {
+                        out.add(new Edge(v.id(), v.next(), "rated"));
+                    }
+                    if (v.onFailure() != null) {
+                        out.add(new Edge(v.id(), v.onFailure(), "no rating"));
+                    }
                 }
                 default -> s.targets().forEach(t -> out.add(new Edge(s.id(), t, "")));
             }

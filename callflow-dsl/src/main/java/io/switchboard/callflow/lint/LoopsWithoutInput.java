@@ -7,6 +7,8 @@ import io.switchboard.callflow.step.CallbackStep;
 import io.switchboard.callflow.step.GatherStep;
 import io.switchboard.callflow.step.GotoStep;
 import io.switchboard.callflow.step.MenuStep;
+import io.switchboard.callflow.step.RecordStep;
+import io.switchboard.callflow.step.SurveyStep;
 import io.switchboard.callflow.step.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,7 @@ public final class LoopsWithoutInput implements LintRule {
             return flow.subflow(c.subflow()).map(sub -> sub.steps().values().stream()
                     .anyMatch(inner -> waitsForCaller(sub, inner))).orElse(false);
         }
-        return s instanceof MenuStep || s instanceof GatherStep || s instanceof CallbackStep;
+        return s instanceof MenuStep || s instanceof GatherStep || s instanceof CallbackStep || s instanceof RecordStep
+                || s instanceof SurveyStep;
     }
 }

@@ -10,6 +10,8 @@ import io.switchboard.callflow.step.LookupStep;
 import io.switchboard.callflow.step.MenuStep;
 import io.switchboard.callflow.step.PlayStep;
 import io.switchboard.callflow.step.QueueStep;
+import io.switchboard.callflow.step.RecordStep;
+import io.switchboard.callflow.step.SurveyStep;
 import io.switchboard.callflow.step.Step;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -73,6 +75,8 @@ public final class MissingPrompts implements LintRule {
                 yield all;
             }
             case LookupStep l -> l.filler();
+            case RecordStep r -> RecordingPrompts.of(r);
+            case SurveyStep v -> RecordingPrompts.of(v);
             default -> List.of();
         };
         refs.forEach(r -> names.add(r.name()));

@@ -10,8 +10,10 @@ import io.switchboard.callflow.step.LookupStep;
 import io.switchboard.callflow.step.PlayStep;
 import io.switchboard.callflow.step.Queue;
 import io.switchboard.callflow.step.QueueStep;
+import io.switchboard.callflow.step.RecordStep;
 import io.switchboard.callflow.step.SetStep;
 import io.switchboard.callflow.step.Step;
+import io.switchboard.callflow.step.SurveyStep;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +52,17 @@ public final class UndefinedVariables implements LintRule {
                 case io.switchboard.callflow.step.CallStep c -> {
                     if (c.into() != null) {
                         prefixes.add(c.into() + ".");
+                    }
+                }
+                case RecordStep r -> {
+                    written.add(r.into());
+                    prefixes.add(r.into() + ".");
+                }
+                case SurveyStep v -> {
+                    written.add(v.into());
+                    if (v.comment() != null) {
+                        written.add(v.comment().into());
+                        prefixes.add(v.comment().into() + ".");
                     }
                 }
                 default -> {

@@ -158,31 +158,20 @@ public final class Callback implements StepKind<CallbackStep> {
 
     /** "1 for this number, 2 for another", with retries. */
     private static Number confirm(CallbackStep step, CallControl call, String number) {
-        InputAttempts attempts = new InputAttempts(step.noInput(), step.noMatch());
-        while (true) {
-            if (call.play(step.confirm(), true) == PlayOutcome.HUNG_UP) {
-                return new Number.HungUp();
-            }
-            KeyOutcome key = call.nextKey(step.confirmWait());
-            InputAttempts.Verdict verdict;
-            if (key instanceof KeyOutcome.HungUp) {
-                return new Number.HungUp();
-            } else if (key instanceof KeyOutcome.Key k && k.key() == '1') {
-                return new Number.Chosen(number);
-            } else if (key instanceof KeyOutcome.Key k && k.key() == '2') {
-                return capture(step, call);
-            } else if (key instanceof KeyOutcome.Key) {
-                verdict = attempts.noMatch(call);
-            } else {
-                verdict = attempts.noInput(call);
-            }
-            if (verdict == InputAttempts.Verdict.HUNG_UP) {
-                return new Number.HungUp();
-            }
-            if (verdict == InputAttempts.Verdict.GIVE_UP) {
-                return new Number.GaveUp();
-            }
-        }
+        AskAgain.Result<Character> answer = AskAgain.ask(call, step.confirm(), true, step.noInput(), step.noMatch(),
+                () -> switch (call.nextKey(step.confirmWait())) {
+                    case KeyOutcome.HungUp h -> new AskAgain.Heard.HungUp<>();
+                    case KeyOutcome.Key k when k.key() == '1' || k.key() == '2' -> new AskAgain.Heard.Valid<>(k.key());
+                    case KeyOutcome.Key k -> new AskAgain.Heard.NoMatch<>();
+                    case KeyOutcome.Speech s -> new AskAgain.Heard.NoMatch<>();
+                    case KeyOutcome.Timeout t -> new AskAgain.Heard.NoInput<>();
+                });
+        return switch (answer) {
+            case AskAgain.Result.Answered<Character> a -> a.value() == '1' ? new Number.Chosen(number)
+                    : capture(step, call);
+            case AskAgain.Result.GaveUp<Character> g -> new Number.GaveUp();
+            case AskAgain.Result.HungUp<Character> h -> new Number.HungUp();
+        };
     }
 
     private static Number capture(CallbackStep step, CallControl call) {

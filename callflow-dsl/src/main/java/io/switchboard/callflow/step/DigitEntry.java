@@ -2,7 +2,6 @@ package io.switchboard.callflow.step;
 
 import io.switchboard.callflow.engine.CallControl;
 import io.switchboard.callflow.engine.KeyOutcome;
-import io.switchboard.callflow.engine.PlayOutcome;
 import io.switchboard.callflow.engine.PromptRef;
 import io.switchboard.callflow.parse.Fields;
 import java.time.Duration;
@@ -66,43 +65,39 @@ public record DigitEntry(List<PromptRef> prompts, int min, int max, char termina
 
     /** Asks for the digits until they fit, the caller gives up too often, or hangs up. */
     Result run(CallControl call) {
-        InputAttempts attempts = new InputAttempts(noInput, noMatch);
-        while (true) {
-            if (!prompts.isEmpty() && call.play(prompts, bargeIn) == PlayOutcome.HUNG_UP) {
-                return new Result.HungUp();
+        return switch (AskAgain.ask(call, prompts, bargeIn, noInput, noMatch, () -> listen(call))) {
+            case AskAgain.Result.Answered<String> a -> new Result.Entered(a.value());
+            case AskAgain.Result.GaveUp<String> g -> new Result.GaveUp();
+            case AskAgain.Result.HungUp<String> h -> new Result.HungUp();
+        };
+    }
+
+    /** One attempt: digits up to max, the terminator or the timeout, judged against min and the pattern. */
+    private AskAgain.Heard<String> listen(CallControl call) {
+        StringBuilder digits = new StringBuilder();
+        boolean terminated = false;
+        Duration wait = firstDigitTimeout;
+        while (digits.length() < max) {
+            KeyOutcome k = call.nextKey(wait);
+            if (k instanceof KeyOutcome.HungUp) {
+                return new AskAgain.Heard.HungUp<>();
             }
-            StringBuilder digits = new StringBuilder();
-            boolean terminated = false;
-            Duration wait = firstDigitTimeout;
-            while (digits.length() < max) {
-                KeyOutcome k = call.nextKey(wait);
-                if (k instanceof KeyOutcome.HungUp) {
-                    return new Result.HungUp();
-                }
-                if (!(k instanceof KeyOutcome.Key key)) {
-                    break;
-                }
-                if (terminator != 0 && key.key() == terminator) {
-                    terminated = true;
-                    break;
-                }
-                digits.append(key.key());
-                wait = interDigitTimeout;
+            if (!(k instanceof KeyOutcome.Key key)) {
+                break;
             }
-            InputAttempts.Verdict verdict;
-            if (digits.isEmpty() && !terminated) {
-                verdict = attempts.noInput(call);
-            } else if (digits.length() < min || (pattern != null && !pattern.matcher(digits).matches())) {
-                verdict = attempts.noMatch(call);
-            } else {
-                return new Result.Entered(digits.toString());
+            if (terminator != 0 && key.key() == terminator) {
+                terminated = true;
+                break;
             }
-            if (verdict == InputAttempts.Verdict.HUNG_UP) {
-                return new Result.HungUp();
-            }
-            if (verdict == InputAttempts.Verdict.GIVE_UP) {
-                return new Result.GaveUp();
-            }
+            digits.append(key.key());
+            wait = interDigitTimeout;
         }
+        if (digits.isEmpty() && !terminated) {
+            return new AskAgain.Heard.NoInput<>();
+        }
+        if (digits.length() < min || (pattern != null && !pattern.matcher(digits).matches())) {
+            return new AskAgain.Heard.NoMatch<>();
+        }
+        return new AskAgain.Heard.Valid<>(digits.toString());
     }
 }

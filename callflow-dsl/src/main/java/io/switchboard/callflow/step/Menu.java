@@ -2,7 +2,6 @@ package io.switchboard.callflow.step;
 
 import io.switchboard.callflow.engine.Execution;
 import io.switchboard.callflow.engine.KeyOutcome;
-import io.switchboard.callflow.engine.PlayOutcome;
 import io.switchboard.callflow.engine.PromptRef;
 import io.switchboard.callflow.parse.Fields;
 import java.time.Duration;
@@ -176,40 +175,27 @@ public final class Menu implements StepKind<MenuStep> {
     @Override
     public Next execute(MenuStep step, Execution run) {
         var call = run.call();
-        InputAttempts attempts = new InputAttempts(step.noInput(), step.noMatch());
         Set<String> vocabulary = new LinkedHashSet<>();
         step.phrases().values().forEach(vocabulary::addAll);
-        while (true) {
-            if (call.play(step.prompts(), step.bargeIn()) == PlayOutcome.HUNG_UP) {
-                return Next.CALLER_HUNG_UP;
-            }
-            KeyOutcome input = vocabulary.isEmpty() ? call.nextKey(step.timeout())
-                    : call.nextInput(step.timeout(), vocabulary);
-            InputAttempts.Verdict verdict;
-            switch (input) {
-                case KeyOutcome.HungUp h -> {
-                    return Next.CALLER_HUNG_UP;
-                }
-                case KeyOutcome.Key k -> {
-                    String target = step.options().get(k.key());
-                    if (target != null) {
-                        return Next.go(target);
-                    }
-                    verdict = attempts.noMatch(call);
-                }
-                case KeyOutcome.Speech s -> {
-                    String target = chosen(step, s.text());
-                    if (target != null) {
-                        return Next.go(target);
-                    }
-                    verdict = attempts.noMatch(call);
-                }
-                case KeyOutcome.Timeout t -> verdict = attempts.noInput(call);
-            }
-            if (verdict != InputAttempts.Verdict.RETRY) {
-                return InputAttempts.after(verdict, step.onFailure());
-            }
-        }
+        AskAgain.Result<String> result = AskAgain.ask(call, step.prompts(), step.bargeIn(), step.noInput(),
+                step.noMatch(), () -> {
+                    KeyOutcome input = vocabulary.isEmpty() ? call.nextKey(step.timeout())
+                            : call.nextInput(step.timeout(), vocabulary);
+                    String target = switch (input) {
+                        case KeyOutcome.HungUp h -> null;
+                        case KeyOutcome.Timeout t -> null;
+                        case KeyOutcome.Key k -> step.options().get(k.key());
+                        case KeyOutcome.Speech s -> chosen(step, s.text());
+                    };
+                    return input instanceof KeyOutcome.HungUp ? new AskAgain.Heard.HungUp<>()
+                            : input instanceof KeyOutcome.Timeout ? new AskAgain.Heard.NoInput<>()
+                            : target == null ? new AskAgain.Heard.NoMatch<>() : new AskAgain.Heard.Valid<>(target);
+                });
+        return switch (result) {
+            case AskAgain.Result.Answered<String> a -> Next.go(a.value());
+            case AskAgain.Result.GaveUp<String> g -> Steps.then(step.onFailure());
+            case AskAgain.Result.HungUp<String> h -> Next.CALLER_HUNG_UP;
+        };
     }
 
     /** The first option (in file order) one of whose phrases occurs, as whole words, in what the caller said. */

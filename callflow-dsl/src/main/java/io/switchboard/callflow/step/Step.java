@@ -6,7 +6,8 @@ import java.util.List;
 /** One compiled step of a flow. Each kind is a record with its own {@link StepKind} that compiles and runs it. */
 public sealed interface Step permits PlayStep, MenuStep, GotoStep, HangupStep, SetStep, BranchStep,
         GatherStep, HoursStep, QueueStep, TransferStep, LanguageStep,
-        LookupStep, HandoffStep, CallbackStep, CallStep, ReturnStep {
+        LookupStep, HandoffStep, CallbackStep, CallStep, ReturnStep,
+        RecordStep, SurveyStep {
 
     /** The step's id in the flow. */
     String id();

@@ -26,7 +26,9 @@ public final class StepKinds {
             new Handoff(),
             new Callback(),
             new CallSubflow(),
-            new Return());
+            new Return(),
+            new Record(),
+            new Survey());
 
     private static final Map<String, StepKind<?>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, StepKind<?>> BY_TYPE = new LinkedHashMap<>();

@@ -18,6 +18,11 @@ final class Steps {
         return t.isEmpty() ? t : ctx.refer(t, f.node(key).orElseThrow());
     }
 
+    /** The distinct step ids among {@code ids}, in order, without the nulls (targets a step does not have). */
+    static java.util.List<String> targets(String... ids) {
+        return java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     /** Go to {@code next}, or end the flow when there is none. */
     static Next then(String next) {
         return next == null ? new Next.End(Outcomes.FELL_THROUGH) : Next.go(next);

@@ -5,6 +5,9 @@ import io.switchboard.callflow.engine.CallFacts;
 import io.switchboard.callflow.engine.KeyOutcome;
 import io.switchboard.callflow.engine.PlayOutcome;
 import io.switchboard.callflow.engine.PromptRef;
+import io.switchboard.callflow.engine.RecordOutcome;
+import io.switchboard.callflow.engine.RecordRequest;
+import io.switchboard.callflow.parse.Timers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -22,7 +25,8 @@ import java.util.Set;
  *
  * <p>The script says what the caller does during a prompt ({@link #duringPrompt(String, String)},
  * {@link #hangUpDuring(String)}) and how the caller answers each wait for a key, in order ({@link #thenPress},
- * {@link #thenSilence}, {@link #thenHangUp}); once the answers run out the caller stays silent.
+ * {@link #thenSilence}, {@link #thenHangUp}); once the answers run out the caller stays silent. While a recording
+ * runs, the caller talks for the time of each {@link #thenSpeak} answer, then a key, a silence or a hang-up ends it.
  */
 public final class ScriptedCall implements CallControl {
 
@@ -38,6 +42,7 @@ public final class ScriptedCall implements CallControl {
     private record HangUp() implements Answer {}
 
     private record Say(String text) implements Answer {}
+    private record Speak(Duration length) implements Answer {}
 
     private final CallFacts facts;
     private final Map<String, String> keysDuring = new HashMap<>();
@@ -51,6 +56,7 @@ public final class ScriptedCall implements CallControl {
     private boolean gone;
     private boolean hungUpBySystem;
     private String language = "en";
+    private int recordings;
 
     public ScriptedCall() {
         this(new CallFacts("scripted", "5550100", "100", Instant.parse("2026-01-05T10:00:00Z")));
@@ -96,6 +102,12 @@ public final class ScriptedCall implements CallControl {
     /** The caller hangs up at the next wait for a key. */
     public ScriptedCall thenHangUp() {
         answers.add(new HangUp());
+        return this;
+    }
+
+    /** The caller talks for {@code length} into the running recording, then falls silent (logged as speak 12s). */
+    public ScriptedCall thenSpeak(Duration length) {
+        answers.add(new Speak(length));
         return this;
     }
 
@@ -182,7 +194,80 @@ public final class ScriptedCall implements CallControl {
                 log.add("caller hangs up");
                 yield new KeyOutcome.HungUp();
             }
+            case Speak s -> {
+                log.add("speak " + Timers.format(s.length()));
+                elapsed = elapsed.plus(s.length().compareTo(timeout) < 0 ? s.length() : timeout);
+                yield new KeyOutcome.Timeout();
+            }
         };
+    }
+
+    /**
+     * Records on the virtual clock: speech answers add to the message, a finish key or the caller's hang-up ends it,
+     * a silence answer (or none left) waits the silence time, and the maximum length cuts everything short. The
+     * reference is {@code recording-N}, N counting this call's recordings.
+     */
+    @Override
+    public RecordOutcome record(RecordRequest request) {
+        if (gone || (request.beep() && play(List.of(RecordRequest.BEEP), false) == PlayOutcome.HUNG_UP)) {
+            return RecordOutcome.nothing(RecordOutcome.Ending.HUNG_UP);
+        }
+        String reference = "recording-" + (++recordings);
+        Duration running = Duration.ZERO;
+        Duration spoken = Duration.ZERO;
+        while (true) {
+            Character typed = typeAhead.poll();
+            if (typed != null) {
+                if (request.finishKeys().contains(typed)) {
+                    return kept(RecordOutcome.Ending.FINISH_KEY, spoken, reference, typed);
+                }
+                continue;
+            }
+            Duration room = request.maxLength().minus(running);
+            Answer answer = answers.isEmpty() ? new Silence() : answers.poll();
+            if (answer instanceof Say say) {
+                // words said into a recording are talk of a prompt's length
+                log.add("say " + say.text());
+                answer = new Speak(PROMPT_LENGTH);
+            } else if (answer instanceof Speak s) {
+                log.add("speak " + Timers.format(s.length()));
+            }
+            switch (answer) {
+                case Say say -> throw new IllegalStateException("turned into talk above");
+                case Speak s -> {
+                    Duration talked = s.length().compareTo(room) < 0 ? s.length() : room;
+                    elapsed = elapsed.plus(talked);
+                    running = running.plus(talked);
+                    spoken = spoken.plus(talked);
+                    if (running.equals(request.maxLength())) {
+                        return kept(RecordOutcome.Ending.MAX_LENGTH, spoken, reference, (char) 0);
+                    }
+                }
+                case Press p -> {
+                    log.add("key " + p.key());
+                    if (request.finishKeys().contains(p.key())) {
+                        return kept(RecordOutcome.Ending.FINISH_KEY, spoken, reference, p.key());
+                    }
+                }
+                case Silence s -> {
+                    boolean cut = request.silenceEnd().compareTo(room) >= 0;
+                    Duration waited = cut ? room : request.silenceEnd();
+                    elapsed = elapsed.plus(waited);
+                    log.add("silence " + waited.toMillis() + "ms");
+                    return kept(cut ? RecordOutcome.Ending.MAX_LENGTH : RecordOutcome.Ending.SILENCE, spoken,
+                            reference, (char) 0);
+                }
+                case HangUp h -> {
+                    gone = true;
+                    log.add("caller hangs up");
+                    return kept(RecordOutcome.Ending.HUNG_UP, spoken, reference, (char) 0);
+                }
+            }
+        }
+    }
+
+    private static RecordOutcome kept(RecordOutcome.Ending ending, Duration spoken, String reference, char key) {
+        return new RecordOutcome(ending, spoken, spoken.isZero() ? null : reference, key);
     }
 
     @Override
@@ -219,7 +304,9 @@ public final class ScriptedCall implements CallControl {
         return List.copyOf(heard);
     }
 
-    /** Everything that happened, in order: answer, play X, key K, silence Nms, hangup, caller hangs up. */
+    /**
+     * Everything that happened, in order: answer, play X, key K, silence Nms, speak Ns, hangup, caller hangs up.
+     */
     public List<String> log() {
         return List.copyOf(log);
     }

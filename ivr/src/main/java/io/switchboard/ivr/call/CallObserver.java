@@ -16,6 +16,9 @@ public interface CallObserver {
     /** The caller pressed a key; {@code via} says how it came ({@code rfc4733}, {@code sip-info}, {@code agi}). */
     default void keyPressed(char key, String via, Instant at) {}
 
+    /** A recording of the caller was kept (written where {@link CallRecording#file()} says). */
+    default void recorded(CallRecording recording) {}
+
     /** The call ended; called exactly once. */
     default void ended(CallEnd end) {}
 }

@@ -40,6 +40,7 @@ public final class MediaSession implements AutoCloseable {
     private volatile int telephoneEventPt = -1;
     private volatile long lastReceivedNanos;
     private volatile long audioPacketsReceived;
+    private volatile InboundAudio listener;
 
     MediaSession(MediaEngine engine, DatagramChannel channel) throws IOException {
         this.engine = engine;
@@ -93,6 +94,20 @@ public final class MediaSession implements AutoCloseable {
         return true;
     }
 
+    /** Starts handing the caller's audio packets (not telephone events) to a new listener, which replaces any other. */
+    public InboundAudio listen() {
+        InboundAudio audio = new InboundAudio();
+        this.listener = audio;
+        return audio;
+    }
+
+    /** Stops handing audio to {@code audio} (if it is still the listener). */
+    public void stopListening(InboundAudio audio) {
+        if (listener == audio) {
+            listener = null;
+        }
+    }
+
     public long audioPacketsReceived() {
         return audioPacketsReceived;
     }
@@ -139,6 +154,10 @@ public final class MediaSession implements AutoCloseable {
             }
         } else {
             audioPacketsReceived++;
+            InboundAudio audio = listener;
+            if (audio != null) {
+                audio.offer(packet);
+            }
         }
     }
 

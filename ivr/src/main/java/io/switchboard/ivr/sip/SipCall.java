@@ -4,14 +4,18 @@ import io.switchboard.callflow.engine.CallFacts;
 import io.switchboard.callflow.engine.KeyOutcome;
 import io.switchboard.callflow.engine.PlayOutcome;
 import io.switchboard.callflow.engine.PromptRef;
+import io.switchboard.callflow.engine.RecordOutcome;
+import io.switchboard.callflow.engine.RecordRequest;
 import io.switchboard.ivr.call.CallEnd;
 import io.switchboard.ivr.call.CallLeg;
 import io.switchboard.ivr.call.CallObserver;
 import io.switchboard.ivr.call.HangupCause;
 import io.switchboard.ivr.media.MediaSession;
 import io.switchboard.ivr.media.Playback;
+import io.switchboard.ivr.media.VoiceRecorder;
 import io.switchboard.speech.Prompt;
 import io.switchboard.speech.PromptLibrary;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -59,9 +63,17 @@ public final class SipCall implements CallLeg, MediaSession.Events {
     private volatile boolean answered;
     private volatile boolean gone;
     private volatile String language = "en";
+    private final CallerRecordings recordings;
 
     public SipCall(CallFacts facts, PromptLibrary prompts, MediaSession media, SdpNegotiation negotiation,
             Signalling signalling, Clock clock) {
+        this(facts, prompts, media, negotiation, signalling, clock, SipEndpoint.DEFAULT_RECORDINGS);
+    }
+
+    /** @param recordings the directory recordings of the caller are written to */
+    public SipCall(CallFacts facts, PromptLibrary prompts, MediaSession media, SdpNegotiation negotiation,
+            Signalling signalling, Clock clock, Path recordings) {
+        this.recordings = new CallerRecordings(facts.callId(), media, recordings, clock, observers);
         this.facts = facts;
         this.prompts = prompts;
         this.media = media;
@@ -203,6 +215,34 @@ public final class SipCall implements CallLeg, MediaSession.Events {
                 return new KeyOutcome.Key(keys.poll());
             }
             return gone ? new KeyOutcome.HungUp() : new KeyOutcome.Timeout();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Plays the beep (when asked), then records the caller into a WAV file ({@link CallerRecordings}). */
+    @Override
+    public RecordOutcome record(RecordRequest request) {
+        if (gone || (request.beep() && play(List.of(RecordRequest.BEEP), false) == PlayOutcome.HUNG_UP)) {
+            return RecordOutcome.nothing(RecordOutcome.Ending.HUNG_UP);
+        }
+        return recordings.record(request, new VoiceRecorder.Line() {
+            @Override
+            public boolean isGone() {
+                return gone;
+            }
+
+            @Override
+            public Optional<Character> takeKey() {
+                return takeBufferedKey();
+            }
+        });
+    }
+
+    private Optional<Character> takeBufferedKey() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(keys.poll());
         } finally {
             lock.unlock();
         }

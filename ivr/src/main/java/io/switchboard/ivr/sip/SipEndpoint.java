@@ -4,6 +4,7 @@ import io.switchboard.ivr.call.CallHandler;
 import io.switchboard.ivr.media.MediaEngine;
 import io.switchboard.speech.PromptLibrary;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
 import java.util.TooManyListenersException;
@@ -24,7 +25,11 @@ public final class SipEndpoint implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipEndpoint.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
+    /** Where recordings go unless configured: {@code data/recordings}. */
+    public static final Path DEFAULT_RECORDINGS = Path.of("data", "recordings");
+
     private final SipEndpointConfig config;
+    private final Path recordings;
     private final PromptLibrary prompts;
     private final CallHandler handler;
     private SipStack stack;
@@ -35,6 +40,12 @@ public final class SipEndpoint implements AutoCloseable {
     private volatile boolean listening;
 
     public SipEndpoint(SipEndpointConfig config, PromptLibrary prompts, CallHandler handler) {
+        this(config, prompts, handler, DEFAULT_RECORDINGS);
+    }
+
+    /** @param recordings the directory recordings of callers are written to */
+    public SipEndpoint(SipEndpointConfig config, PromptLibrary prompts, CallHandler handler, Path recordings) {
+        this.recordings = recordings;
         this.config = config;
         this.prompts = prompts;
         this.handler = handler;
@@ -61,6 +72,7 @@ public final class SipEndpoint implements AutoCloseable {
             listeningPoint = stack.createListeningPoint(config.bindAddress(), config.port(), ListeningPoint.UDP);
             provider = stack.createSipProvider(listeningPoint);
             signalling = new SipSignalling(config, provider, factory, media, prompts, handler, Clock.systemUTC());
+            signalling.recordInto(recordings);
             provider.addSipListener(signalling);
             stack.start();
         } catch (javax.sip.PeerUnavailableException | javax.sip.TransportNotSupportedException

@@ -53,6 +53,7 @@ final class SipSignalling implements SipListener {
     private final CallHandler handler;
     private final Clock clock;
     private final Map<String, SipDialogue> dialogues = new ConcurrentHashMap<>();
+    private volatile java.nio.file.Path recordings = SipEndpoint.DEFAULT_RECORDINGS;
 
     SipSignalling(SipEndpointConfig config, SipProvider provider, SipFactory factory, MediaEngine media,
             PromptLibrary prompts, CallHandler handler, Clock clock) throws javax.sip.PeerUnavailableException {
@@ -63,6 +64,11 @@ final class SipSignalling implements SipListener {
         this.prompts = prompts;
         this.handler = handler;
         this.clock = clock;
+    }
+
+    /** The directory calls write recordings to. */
+    void recordInto(java.nio.file.Path dir) {
+        this.recordings = dir;
     }
 
     int activeCalls() {
@@ -143,7 +149,7 @@ final class SipSignalling implements SipListener {
         SipDialogue dialogue = new SipDialogue(sipCallId, tx, request, toTag,
                 ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2));
         SipCall call = new SipCall(facts, prompts, session, result.negotiation().get(), signallingFor(dialogue),
-                clock);
+                clock, recordings);
         dialogue.call = call;
         dialogues.put(sipCallId, dialogue);
         call.ended().whenComplete((end, err) -> dialogues.remove(sipCallId, dialogue));

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param hangupCause why it ended ({@link #causeCode(HangupCause)}); null while it is up
  * @param hungUpBy    which side ended it, {@code caller} or {@code system}; null while it is up
  * @param path        what happened, in order
+ * @param recordings  what the caller recorded (voicemail, survey comments), in order
+ * @param surveys     the caller's survey answers, in order
  */
 public record CallRecord(
         String id,
@@ -39,7 +41,9 @@ public record CallRecord(
         Instant endedAt,
         String hangupCause,
         String hungUpBy,
-        List<PathEntry> path) {
+        List<PathEntry> path,
+        List<CallRecordingEntry> recordings,
+        List<SurveyAnswer> surveys) {
 
     public CallRecord {
         Objects.requireNonNull(id, "id");
@@ -49,6 +53,16 @@ public record CallRecord(
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(startedAt, "startedAt");
         path = List.copyOf(path);
+        recordings = List.copyOf(recordings);
+        surveys = List.copyOf(surveys);
+    }
+
+    /** A call that left no recordings and no survey answers. */
+    public CallRecord(String id, String caller, String dialed, String flowId, int flowVersion, String node,
+            Instant startedAt, Instant answeredAt, Instant endedAt, String hangupCause, String hungUpBy,
+            List<PathEntry> path) {
+        this(id, caller, dialed, flowId, flowVersion, node, startedAt, answeredAt, endedAt, hangupCause, hungUpBy,
+                path, List.of(), List.of());
     }
 
     /** Whether the call has ended (its end is recorded). */

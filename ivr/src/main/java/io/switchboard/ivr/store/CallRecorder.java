@@ -3,6 +3,7 @@ package io.switchboard.ivr.store;
 import io.switchboard.callflow.engine.FlowListener;
 import io.switchboard.ivr.call.CallEnd;
 import io.switchboard.ivr.call.CallObserver;
+import io.switchboard.ivr.call.CallRecording;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,8 @@ public final class CallRecorder implements CallObserver, FlowListener {
     private final String callId;
     private final Clock clock;
     private final AtomicInteger seq = new AtomicInteger();
+    private final AtomicInteger recordings = new AtomicInteger();
+    private final AtomicInteger surveys = new AtomicInteger();
 
     CallRecorder(CallWriter writer, String callId, Clock clock) {
         this.writer = writer;
@@ -57,6 +60,20 @@ public final class CallRecorder implements CallObserver, FlowListener {
     @Override
     public void ended(CallEnd end) {
         submit(() -> new CallWrite.Ended(callId, end));
+    }
+
+    @Override
+    public void recorded(CallRecording recording) {
+        submit(() -> new CallWrite.Recorded(callId, new CallRecordingEntry(recordings.incrementAndGet(),
+                recording.file(), recording.startedAt(), recording.length(), recording.endedBy(),
+                recording.finishKey())));
+    }
+
+    @Override
+    public void surveyAnswered(int rating, String commentRecording) {
+        Instant at = clock.instant();
+        submit(() -> new CallWrite.Surveyed(callId, new SurveyAnswer(surveys.incrementAndGet(), at, rating,
+                commentRecording)));
     }
 
     @Override

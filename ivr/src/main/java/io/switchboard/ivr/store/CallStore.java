@@ -20,7 +20,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Calls and their paths in PostgreSQL (tables {@code calls} and {@code call_path}).
+ * Calls and their paths in PostgreSQL (tables {@code calls} and {@code call_path}), with what callers left
+ * ({@code call_recordings}, {@code call_surveys}, see {@link CallMessages}).
  *
  * <p>Every method here runs on the calling thread and waits for the database: a call's own threads never call it
  * directly, they hand their writes to a {@link CallWriter} through a {@link CallRecorder}. Times are stored with
@@ -76,6 +77,16 @@ public final class CallStore {
     /** Records how the call ended; only the first end counts. */
     public void ended(String callId, CallEnd end) {
         write(List.of(new CallWrite.Ended(callId, end)));
+    }
+
+    /** Stores a recording the caller left; its {@link CallRecordingEntry#seq()} must be new for the call. */
+    public void recorded(String callId, CallRecordingEntry recording) {
+        write(List.of(new CallWrite.Recorded(callId, recording)));
+    }
+
+    /** Stores a survey answer; its {@link SurveyAnswer#seq()} must be new for the call. */
+    public void surveyAnswered(String callId, SurveyAnswer answer) {
+        write(List.of(new CallWrite.Surveyed(callId, answer)));
     }
 
     /**
@@ -137,12 +148,16 @@ public final class CallStore {
         List<CallWrite.Path> paths = new ArrayList<>();
         List<CallWrite.Answered> answers = new ArrayList<>();
         List<CallWrite.Ended> ends = new ArrayList<>();
+        List<CallWrite.Recorded> recordings = new ArrayList<>();
+        List<CallWrite.Surveyed> surveys = new ArrayList<>();
         for (CallWrite write : writes) {
             switch (write) {
                 case CallWrite.Started s -> started.add(s);
                 case CallWrite.Path p -> paths.add(p);
                 case CallWrite.Answered a -> answers.add(a);
                 case CallWrite.Ended e -> ends.add(e);
+                case CallWrite.Recorded r -> recordings.add(r);
+                case CallWrite.Surveyed v -> surveys.add(v);
             }
         }
         if (!started.isEmpty()) {
@@ -176,6 +191,7 @@ public final class CallStore {
                 insert.executeBatch();
             }
         }
+        CallMessages.insert(connection, recordings, surveys);
         if (!answers.isEmpty()) {
             try (PreparedStatement update = connection.prepareStatement(ANSWER)) {
                 for (CallWrite.Answered a : answers) {
@@ -219,6 +235,7 @@ public final class CallStore {
             return List.of();
         }
         Map<String, List<PathEntry>> paths = new HashMap<>();
+        Map<String, CallMessages.Left> left;
         Array ids = connection.createArrayOf("text", rows.stream().map(CallRow::id).toArray());
         try (PreparedStatement query = connection.prepareStatement(PATHS)) {
             query.setArray(1, ids);
@@ -230,17 +247,19 @@ public final class CallStore {
                                     rs.getString("detail")));
                 }
             }
+            left = CallMessages.read(connection, ids);
         } finally {
             ids.free();
         }
-        return rows.stream().map(row -> row.withPath(paths.getOrDefault(row.id(), List.of()))).toList();
+        return rows.stream().map(row -> row.withPath(paths.getOrDefault(row.id(), List.of()),
+                left.getOrDefault(row.id(), CallMessages.Left.NONE))).toList();
     }
 
-    private static OffsetDateTime timestamp(Instant at) {
+    static OffsetDateTime timestamp(Instant at) {
         return OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
@@ -257,9 +276,9 @@ public final class CallStore {
     private record CallRow(String id, String caller, String dialed, String flowId, int flowVersion, String node,
             Instant startedAt, Instant answeredAt, Instant endedAt, String hangupCause, String hungUpBy) {
 
-        CallRecord withPath(List<PathEntry> path) {
+        CallRecord withPath(List<PathEntry> path, CallMessages.Left left) {
             return new CallRecord(id, caller, dialed, flowId, flowVersion, node, startedAt, answeredAt, endedAt,
-                    hangupCause, hungUpBy, path);
+                    hangupCause, hungUpBy, path, left.recordings(), left.surveys());
         }
     }
 }

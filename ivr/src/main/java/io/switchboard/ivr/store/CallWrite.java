@@ -76,4 +76,28 @@ sealed interface CallWrite {
             return "end";
         }
     }
+
+    record Recorded(String callId, CallRecordingEntry recording) implements CallWrite {
+        public Recorded {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(recording, "recording");
+        }
+
+        @Override
+        public String what() {
+            return "recording " + recording.seq();
+        }
+    }
+
+    record Surveyed(String callId, SurveyAnswer answer) implements CallWrite {
+        public Surveyed {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(answer, "answer");
+        }
+
+        @Override
+        public String what() {
+            return "survey answer " + answer.seq();
+        }
+    }
 }

@@ -329,7 +329,7 @@ class SipEndpointIT {
         }
     }
 
-    private static short[] tone(int hz, int millis) {
+    static short[] tone(int hz, int millis) {
         short[] s = new short[8 * millis];
         for (int i = 0; i < s.length; i++) {
             s[i] = (short) (8000 * Math.sin(2 * Math.PI * hz * i / 8000.0));
