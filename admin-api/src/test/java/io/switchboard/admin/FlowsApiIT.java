@@ -42,7 +42,7 @@ class FlowsApiIT {
 
     @Test
     void publishListAndRollBack() throws Exception {
-        String hotline = Files.readString(Path.of("../flows/hotline.yaml"));
+        String hotline = Files.readString(Path.of("src/test/resources/flows/hotline.yaml"));
         JsonNode live = JSON.readTree(send("GET", "/api/flows", null).body());
         assertThat(live.get(0).get("id").stringValue()).isEqualTo("hotline");
         assertThat(live.get(0).get("liveVersion").intValue()).isEqualTo(1);

@@ -72,7 +72,8 @@ public final class PromptRecognizer {
                     continue;
                 }
                 Place previous = index.putIfAbsent(f, new Place(prompt.language() + "/" + prompt.name(), i));
-                if (previous != null && !previous.prompt().equals(prompt.language() + "/" + prompt.name())) {
+                // a frame two languages' versions of one prompt share (a tone, a name) still tells the prompt
+                if (previous != null && !nameOf(previous.prompt()).equals(prompt.name())) {
                     index.remove(f);
                     shared.add(f);
                 }
@@ -101,7 +102,7 @@ public final class PromptRecognizer {
         }
         if (!place.prompt().equals(current) || place.index() < lastIndex) {
             long start = arrivalNanos - place.index() * FRAME_NANOS;
-            String name = place.prompt().substring(place.prompt().indexOf('/') + 1);
+            String name = nameOf(place.prompt());
             heard.add(new HeardPrompt(name, Duration.ofNanos(Math.max(0, start - originNanos)), start));
             current = place.prompt();
         }
@@ -118,6 +119,10 @@ public final class PromptRecognizer {
 
     public AudioCodec codec() {
         return codec;
+    }
+
+    private static String nameOf(String languageAndName) {
+        return languageAndName.substring(languageAndName.indexOf('/') + 1);
     }
 
     private boolean silent(byte[] frame) {

@@ -58,6 +58,19 @@ class PromptRecognizerTest {
         assertThat(recognizer.heard()).isEmpty();
     }
 
+    @Test
+    void aPromptWhoseLanguagesSoundAlikeIsStillRecognised() {
+        Prompt english = tone("beep", 1000, 15);
+        Prompt spanish = new Prompt("beep", "es", english.pcm());
+        PromptRecognizer both = new PromptRecognizer(PromptLibrary.of(List.of(english, spanish, hello)),
+                AudioCodec.PCMU, 0, Duration.ofMillis(500));
+        List<byte[]> frames = spanish.frames(AudioCodec.PCMU);
+        for (int i = 0; i < frames.size(); i++) {
+            both.accept(frames.get(i), i * 20 * MS);
+        }
+        assertThat(both.heard()).extracting(HeardPrompt::name).containsExactly("beep");
+    }
+
     private void feed(Prompt prompt, int from, int to) {
         List<byte[]> frames = prompt.frames(AudioCodec.PCMU);
         for (int i = 0; i < to; i++) {

@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The walking skeleton end to end: the real server (built-in SIP endpoint, sample hotline flow, real PostgreSQL)
+ * The walking skeleton end to end: the real server (built-in SIP endpoint, a small test flow, real PostgreSQL)
  * answers a simulated caller who presses a key; the caller hears exactly the right prompts, and the call and its
  * path are in the database and in {@code GET /api/calls}.
  */

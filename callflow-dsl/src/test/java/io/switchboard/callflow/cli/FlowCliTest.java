@@ -58,12 +58,13 @@ class FlowCliTest {
     void graphDrawsLabelledEdgesInMermaidAndDot() {
         assertThat(lint("graph", "../flows/hotline.yaml")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("flowchart TD\n").contains(
-                "  main_menu -->|1| sales\n", "  main_menu -->|0| agent\n", "  main_menu -->|no valid key| goodbye\n",
-                "  welcome --> main_menu\n");
+                "  main_menu -->|1 or 'sales', 'buy'| sales_queue\n", "  support_menu -->|0| agent_queue\n",
+                "  main_menu -->|no valid key| agent_queue\n", "  welcome --> unknown_caller\n",
+                "  leave_message --> goodbye\n");
         out.reset();
         assertThat(lint("graph", "../flows/hotline.yaml", "--format", "dot")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("digraph \"hotline\" {")
-                .contains("  \"main-menu\" -> \"support\" [label=\"2\"];\n");
+                .contains("  \"support-menu\" -> \"internet-queue\" [label=\"1\"];\n");
         assertThat(lint("graph", "../flows/hotline.yaml", "--format", "png")).isEqualTo(2);
     }
 

@@ -32,8 +32,8 @@ class FlowTestCommandTest {
     @Test
     void theSampleHotlinesCasesPassAndCoverEveryStepAndEdge() {
         assertThat(run("../flows/tests")).as(output()).isZero();
-        assertThat(output()).contains("  ok    caller presses 2 for support",
-                "coverage: steps 7/7, outcome edges 9/9", "7 passed, 0 failed");
+        assertThat(output()).contains("  ok    a known caller hears their balance, then talks to an agent and rates the"
+                + " call", "coverage: steps 39/39, outcome edges 65/65", "24 passed, 0 failed");
     }
 
     @Test
