@@ -63,6 +63,22 @@ public final class TestServer {
         }
     }
 
+    /** Waits (up to 10 s) for the latest call to be {@code callerNumber}'s, ended and with its flow end written. */
+    public static io.switchboard.ivr.store.CallRecord awaitEnded(io.switchboard.ivr.store.CallStore store,
+            String callerNumber) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            var latest = store.latest(1);
+            if (!latest.isEmpty() && latest.get(0).caller().equals(callerNumber) && latest.get(0).endedAt() != null
+                    && latest.get(0).path().stream()
+                            .anyMatch(p -> p.kind() == io.switchboard.ivr.store.PathEntry.Kind.FLOW_END)) {
+                return latest.get(0);
+            }
+            Thread.sleep(50); // polling the store with a deadline
+        }
+        throw new AssertionError("no ended call from " + callerNumber + ": " + store.latest(1));
+    }
+
     /** An HTTP reply. */
     public record Reply(int status, String contentType, String body) {
 

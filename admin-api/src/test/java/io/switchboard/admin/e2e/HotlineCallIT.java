@@ -78,7 +78,7 @@ class HotlineCallIT {
         assertThat(stats.markers()).isEqualTo(4);
         System.out.println("HotlineCallIT figures: " + stats);
 
-        CallRecord record = awaitEnded("5550142");
+        CallRecord record = TestServer.awaitEnded(store, "5550142");
         assertThat(record.dialed()).isEqualTo("100");
         assertThat(record.flowId()).isEqualTo("hotline");
         assertThat(record.flowVersion()).isEqualTo(1);
@@ -111,7 +111,7 @@ class HotlineCallIT {
         call.pressKeysInfo("1");
         call.awaitPrompt("sales", PROMPT_WAIT);
         call.hangup();
-        CallRecord record = awaitEnded("5550142");
+        CallRecord record = TestServer.awaitEnded(store, "5550142");
         assertThat(record.hungUpBy()).isEqualTo("caller");
         assertThat(record.path()).anySatisfy(p -> {
             assertThat(p.kind()).isEqualTo(io.switchboard.ivr.store.PathEntry.Kind.KEY);
@@ -126,23 +126,10 @@ class HotlineCallIT {
         assertThat(call.status(Duration.ofSeconds(10))).isEqualTo(200);
         call.awaitPrompt("welcome", PROMPT_WAIT);
         call.hangup();
-        assertThat(awaitEnded("5550142").dialed()).isEqualTo("4711");
+        assertThat(TestServer.awaitEnded(store, "5550142").dialed()).isEqualTo("4711");
     }
 
     private String uri(String number) {
         return "sip:" + number + "@127.0.0.1:" + properties.sip().port();
-    }
-
-    private CallRecord awaitEnded(String callerNumber) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            var latest = store.latest(1);
-            if (!latest.isEmpty() && latest.get(0).caller().equals(callerNumber) && latest.get(0).endedAt() != null
-                    && latest.get(0).path().stream().anyMatch(p -> p.kind() == io.switchboard.ivr.store.PathEntry.Kind.FLOW_END)) {
-                return latest.get(0);
-            }
-            Thread.sleep(50); // polling the store with a deadline
-        }
-        throw new AssertionError("no ended call from " + callerNumber + ": " + store.latest(1));
     }
 }

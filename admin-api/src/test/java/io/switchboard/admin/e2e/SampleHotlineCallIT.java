@@ -77,7 +77,7 @@ class SampleHotlineCallIT {
         assertThat(call.heardNames()).containsExactly("language-menu", "welcome", "main-menu", "billing-menu",
                 "enter-account", "leave-message", "beep", "goodbye");
 
-        CallRecord record = awaitEnded("5550177");
+        CallRecord record = TestServer.awaitEnded(store, "5550177");
         List<String> path = record.path().stream().map(p -> p.kind().code() + " " + p.name()).toList();
         assertThat(path).containsSubsequence("step choose-language", "key 2", "step spanish", "step office-hours",
                 "step welcome", "step find-account", "step main-menu", "key 3", "step billing-menu",
@@ -86,18 +86,5 @@ class SampleHotlineCallIT {
                 "flow-end hangup");
         assertThat(record.path()).filteredOn(p -> p.kind() == PathEntry.Kind.PROMPT
                 && !p.name().equals("language-menu")).allSatisfy(p -> assertThat(p.detail()).isEqualTo("es"));
-    }
-
-    private CallRecord awaitEnded(String callerNumber) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            var latest = store.latest(1);
-            if (!latest.isEmpty() && latest.get(0).caller().equals(callerNumber) && latest.get(0).endedAt() != null
-                    && latest.get(0).path().stream().anyMatch(p -> p.kind() == PathEntry.Kind.FLOW_END)) {
-                return latest.get(0);
-            }
-            Thread.sleep(50); // polling the store with a deadline
-        }
-        throw new AssertionError("no ended call from " + callerNumber + ": " + store.latest(1));
     }
 }
