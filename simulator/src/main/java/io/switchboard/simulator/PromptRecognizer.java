@@ -100,11 +100,11 @@ public final class PromptRecognizer {
         if (place == null) {
             return;
         }
-        if (!place.prompt().equals(current) || place.index() < lastIndex) {
+        if (!nameOf(place.prompt()).equals(current) || place.index() < lastIndex) {
             long start = arrivalNanos - place.index() * FRAME_NANOS;
             String name = nameOf(place.prompt());
             heard.add(new HeardPrompt(name, Duration.ofNanos(Math.max(0, start - originNanos)), start));
-            current = place.prompt();
+            current = name;
         }
         lastIndex = place.index();
     }

@@ -71,6 +71,25 @@ class PromptRecognizerTest {
         assertThat(both.heard()).extracting(HeardPrompt::name).containsExactly("beep");
     }
 
+    @Test
+    void languagesThatShareAnOpeningAreHeardAsOnePrompt() {
+        Prompt english = tone("language-menu", 440, 20);
+        short[] mixed = english.pcm().clone();
+        short[] other = tone("x", 660, 20).pcm();
+        System.arraycopy(other, 8 * 160, mixed, 8 * 160, 12 * 160);
+        Prompt spanish = new Prompt("language-menu", "es", mixed);
+        for (Prompt played : List.of(english, spanish)) { // whichever version owns the shared opening
+            PromptRecognizer both = new PromptRecognizer(PromptLibrary.of(List.of(spanish, english)),
+                    AudioCodec.PCMU, 0, Duration.ofMillis(500));
+            List<byte[]> frames = played.frames(AudioCodec.PCMU);
+            for (int i = 0; i < frames.size(); i++) {
+                both.accept(frames.get(i), i * 20 * MS);
+            }
+            assertThat(both.heard()).as(played.language()).extracting(HeardPrompt::name)
+                    .containsExactly("language-menu");
+        }
+    }
+
     private void feed(Prompt prompt, int from, int to) {
         List<byte[]> frames = prompt.frames(AudioCodec.PCMU);
         for (int i = 0; i < to; i++) {
