@@ -86,6 +86,29 @@ class FlowsApiIT {
     }
 
     @Test
+    void aPublishedTextImportsSubflowsFromTheFlowsDirectory() throws Exception {
+        String flow = """
+                flow: sales-line
+                imports: [lib/confirm-or-back.yaml]
+                start: sales
+                steps:
+                  sales: {play: [sales], next: after}
+                  after: {call: confirm-or-back, with: {topic: sales}, on: {back: sales}, next: bye}
+                  bye: {hangup: {}}
+                """;
+        HttpResponse<String> created = send("POST", "/api/flows/sales-line/versions", flow);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(send("GET", "/api/flows", null).body()).contains("\"id\":\"sales-line\"");
+
+        HttpResponse<String> missing = send("POST", "/api/flows/sales-line/versions",
+                flow.replace("lib/confirm-or-back.yaml", "lib/nope.yaml"));
+        assertThat(missing.statusCode()).isEqualTo(422);
+        JsonNode d = JSON.readTree(missing.body()).get("diagnostics").get(0);
+        assertThat(d.get("line").intValue()).isEqualTo(2);
+        assertThat(d.get("message").stringValue()).startsWith("cannot read imported file ").contains("lib/nope.yaml");
+    }
+
+    @Test
     void unknownFlowsAndVersionsAre404Problems() throws Exception {
         assertThat(send("GET", "/api/flows/nope/versions", null).statusCode()).isEqualTo(404);
         HttpResponse<String> r = send("PUT", "/api/flows/hotline/live?version=99", null);

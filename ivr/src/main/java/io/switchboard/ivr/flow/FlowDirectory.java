@@ -49,11 +49,16 @@ public final class FlowDirectory implements FlowCatalogue {
         List<String> problems = new ArrayList<>();
         Map<String, PublishedFlow> byId = new HashMap<>();
         java.util.Set<String> broken = new java.util.HashSet<>();
+        java.util.Set<String> subflows = new java.util.HashSet<>();
         List<FlowFile> files = new ArrayList<>();
         for (Path file : flowFiles(dir, problems)) {
             try {
                 String text = java.nio.file.Files.readString(file);
                 CompiledFlow flow = FlowCompiler.compile(file.toString(), text);
+                if (flow.subflow()) {
+                    subflows.add(flow.id()); // not a flow of its own: it runs in the flows that import it
+                    continue;
+                }
                 files.add(new FlowFile(file, text, flow));
                 PublishedFlow previous = byId.putIfAbsent(flow.id(), new PublishedFlow(flow.id(), 1, flow));
                 if (previous != null) {
@@ -71,7 +76,10 @@ public final class FlowDirectory implements FlowCatalogue {
         Map<String, PublishedFlow> byNumber = new HashMap<>();
         numbers.forEach((number, id) -> {
             PublishedFlow flow = byId.get(id);
-            if (flow == null && !broken.contains(id)) {
+            if (flow == null && subflows.contains(id)) {
+                problems.add("number " + number + " is mapped to '" + id + "', which is a sub-flow: map it to a flow"
+                        + " that calls it");
+            } else if (flow == null && !broken.contains(id)) {
                 problems.add("number " + number + " is mapped to flow '" + id + "', which is not in " + dir);
             } else if (flow != null) {
                 byNumber.put(number, flow);

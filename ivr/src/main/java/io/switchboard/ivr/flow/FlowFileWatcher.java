@@ -24,6 +24,8 @@ public final class FlowFileWatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FlowFileWatcher.class);
     private static final long QUIET_MILLIS = 250;
+    /** The folder of sub-flow files: a change there republishes the flows that import the file. */
+    static final String SUBFLOW_DIR = "lib";
 
     private final Path dir;
     private final PublishedFlows flows;
@@ -41,6 +43,10 @@ public final class FlowFileWatcher implements AutoCloseable {
         this.outcomes = outcomes;
         this.watcher = dir.getFileSystem().newWatchService();
         dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+        Path lib = dir.resolve(SUBFLOW_DIR);
+        if (Files.isDirectory(lib)) {
+            lib.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+        }
         this.thread = Thread.ofVirtual().name("flow-watcher").start(this::watch);
     }
 
@@ -66,7 +72,7 @@ public final class FlowFileWatcher implements AutoCloseable {
             if (event.context() instanceof Path name) {
                 String n = name.toString();
                 if (n.endsWith(".yaml") || n.endsWith(".yml")) {
-                    changed.add(dir.resolve(name));
+                    changed.add(((Path) key.watchable()).resolve(name));
                 }
             }
         }
@@ -78,15 +84,27 @@ public final class FlowFileWatcher implements AutoCloseable {
             if (!Files.isRegularFile(file)) {
                 return;
             }
+            if (!file.getParent().equals(dir)) {
+                for (PublishedFlows.Outcome outcome : flows.republishImporters(file, "sub-flow " + dir.relativize(file)
+                        + " changed on disk")) {
+                    logRefused(file, outcome);
+                    outcomes.accept(outcome);
+                }
+                return;
+            }
             PublishedFlows.Outcome outcome = flows.publish(file.toString(), Files.readString(file),
                     "changed on disk");
-            if (outcome instanceof PublishedFlows.Outcome.Refused refused) {
-                log.warn("flow file {} refused; the previous version keeps serving:\n  {}", file,
-                        String.join("\n  ", refused.diagnostics().stream().map(Object::toString).toList()));
-            }
+            logRefused(file, outcome);
             outcomes.accept(outcome);
         } catch (IOException | RuntimeException e) {
             log.warn("cannot publish {}: {}", file, e.toString());
+        }
+    }
+
+    private static void logRefused(Path file, PublishedFlows.Outcome outcome) {
+        if (outcome instanceof PublishedFlows.Outcome.Refused refused) {
+            log.warn("flow file {} refused; the previous version keeps serving:\n  {}", file,
+                    String.join("\n  ", refused.diagnostics().stream().map(Object::toString).toList()));
         }
     }
 

@@ -25,6 +25,7 @@ public final class PublishedFlows implements FlowCatalogue {
     private final Map<String, String> numbers;
     private final String defaultFlow;
     private final Map<String, PublishedFlow> live = new ConcurrentHashMap<>();
+    private Path dir;
 
     private PublishedFlows(FlowVersionStore store, Map<String, String> numbers, String defaultFlow) {
         this.store = store;
@@ -40,8 +41,10 @@ public final class PublishedFlows implements FlowCatalogue {
             FlowVersionStore store) {
         FlowDirectory files = FlowDirectory.load(dir, numbers, defaultFlow);
         PublishedFlows flows = new PublishedFlows(store, numbers, defaultFlow);
+        flows.dir = dir;
         for (FlowDirectory.FlowFile f : files.files()) {
-            FlowVersionStore.Published p = store.publish(f.flow().id(), f.text(), f.file().toString(),
+            FlowVersionStore.Published p = store.publish(f.flow().id(), SubflowPins.stamp(f.text(), f.flow(), dir),
+                    f.file().toString(),
                     "published from " + f.file().getFileName() + " at start-up");
             flows.live.put(f.flow().id(), new PublishedFlow(f.flow().id(), p.version().version(), f.flow()));
             log.info("flow {} v{} live{}", f.flow().id(), p.version().version(), p.created() ? " (new version)" : "");
@@ -87,9 +90,16 @@ public final class PublishedFlows implements FlowCatalogue {
     public Outcome publish(String source, String text, String note, String expectedId) {
         CompiledFlow flow;
         try {
-            flow = FlowCompiler.compile(source, text);
+            // imports name sub-flow files relative to the flows directory, whatever the text's source
+            flow = FlowCompiler.compile(source, text, dir);
         } catch (FlowCompileException e) {
             return new Outcome.Refused(e.diagnostics());
+        }
+        if (flow.subflow()) {
+            return new Outcome.Refused(List.of(new Diagnostic(source, 1, 1, Diagnostic.Severity.ERROR,
+                    "'" + flow.id() + "' is a sub-flow: it runs only when a flow calls it",
+                    "keep it in the flows directory's lib/ folder; the flows that import it are republished when"
+                            + " it changes")));
         }
         if (expectedId != null && !expectedId.equals(flow.id())) {
             return new Outcome.Refused(List.of(new Diagnostic(source, 1, 1, Diagnostic.Severity.ERROR,
@@ -97,7 +107,7 @@ public final class PublishedFlows implements FlowCatalogue {
                     "publish it under /api/flows/" + flow.id() + " or change its flow id")));
         }
         synchronized (this) {
-            FlowVersionStore.Published p = store.publish(flow.id(), text, source, note);
+            FlowVersionStore.Published p = store.publish(flow.id(), SubflowPins.stamp(text, flow, dir), source, note);
             live.put(flow.id(), new PublishedFlow(flow.id(), p.version().version(), flow));
             log.info("flow {} v{} live ({})", flow.id(), p.version().version(), p.created() ? "published" : "unchanged");
             return new Outcome.Live(p.version(), p.created());
@@ -116,7 +126,7 @@ public final class PublishedFlows implements FlowCatalogue {
         }
         CompiledFlow flow;
         try {
-            flow = FlowCompiler.compile(flowId + " v" + version, text.get());
+            flow = FlowCompiler.compile(flowId + " v" + version, text.get(), dir);
         } catch (FlowCompileException e) {
             throw new IllegalStateException("stored version " + version + " of " + flowId
                     + " no longer compiles: " + e.getMessage(), e);
@@ -125,6 +135,25 @@ public final class PublishedFlows implements FlowCatalogue {
         live.put(flowId, new PublishedFlow(flowId, version, flow));
         log.info("flow {} rolled to v{}", flowId, version);
         return true;
+    }
+
+    /**
+     * Recompiles every live flow that runs the sub-flow file {@code subflowFile} (directly or through another
+     * sub-flow) from its live text and publishes it: clean ones become a new live version, broken ones are refused
+     * and their previous version keeps serving. Calls in progress keep the sub-flow they started with.
+     */
+    public List<Outcome> republishImporters(Path subflowFile, String note) {
+        List<Outcome> out = new java.util.ArrayList<>();
+        for (PublishedFlow current : all().values()) {
+            if (!SubflowPins.imports(current.flow(), subflowFile)) {
+                continue;
+            }
+            Optional<String> text = store.content(current.id(), current.version());
+            if (text.isPresent()) {
+                out.add(publish(current.id() + ".yaml", SubflowPins.strip(text.get()), note, current.id()));
+            }
+        }
+        return out;
     }
 
     public FlowVersionStore store() {

@@ -57,4 +57,18 @@ class FlowDirectoryTest {
                 () -> FlowDirectory.load(dir, Map.of(), "hotline"));
         assertThat(e.problems()).singleElement().asString().contains("flow id 'hotline' is also used");
     }
+
+    @Test
+    void subflowFilesAreNotFlows() throws Exception {
+        flow("hotline");
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/menu.yaml"), "subflow: menu\nstart: a\nsteps:\n  a: {return: done}\n");
+        Files.writeString(dir.resolve("stray.yaml"), "subflow: stray\nstart: a\nsteps:\n  a: {return: done}\n");
+        FlowDirectory flows = FlowDirectory.load(dir, Map.of(), "hotline");
+        assertThat(flows.files()).extracting(f -> f.flow().id()).containsExactly("hotline");
+        assertThat(flows.flow("stray")).isEmpty();
+        FlowLoadException e = catchThrowableOfType(FlowLoadException.class,
+                () -> FlowDirectory.load(dir, Map.of("100", "stray"), "hotline"));
+        assertThat(e.getMessage()).contains("number 100 is mapped to 'stray', which is a sub-flow");
+    }
 }

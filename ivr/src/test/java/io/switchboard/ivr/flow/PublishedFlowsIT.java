@@ -2,6 +2,8 @@ package io.switchboard.ivr.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.callflow.engine.FlowInterpreter;
+import io.switchboard.callflow.testing.ScriptedCall;
 import io.switchboard.ivr.store.Database;
 import io.switchboard.ivr.testing.TestDatabase;
 import java.nio.file.Files;
@@ -18,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Versions, the live alias and rollback in a real PostgreSQL; hot reload from the flows directory. */
+/**
+ * Versions, the live alias and rollback in a real PostgreSQL; hot reload from the flows directory; flows calling
+ * sub-flows from flows/lib.
+ */
 class PublishedFlowsIT {
 
     private static final TestDatabase DB = TestDatabase.create(PublishedFlowsIT.class);
@@ -112,6 +117,74 @@ class PublishedFlowsIT {
             Files.writeString(file, "flow: epsilon\nstart: a\nsteps: [\n");
             assertThat(next(seen)).isInstanceOf(PublishedFlows.Outcome.Refused.class);
             assertThat(flows.forNumber("1").orElseThrow().version()).isEqualTo(2);
+        }
+    }
+
+    private static String subflow(String prompt) {
+        return "subflow: greet\nstart: say\nsteps:\n  say: {play: [" + prompt + "], next: out}\n  out: {return: done}\n";
+    }
+
+    private static String flow(String id) {
+        return "flow: " + id + "\nimports: [lib/greet.yaml]\nstart: a\nsteps:\n  a: {call: greet, next: b}\n"
+                + "  b: {hangup: {}}\n";
+    }
+
+    private static java.util.List<String> heard(PublishedFlow flow) {
+        ScriptedCall call = new ScriptedCall();
+        new FlowInterpreter().run(flow.flow(), call, io.switchboard.callflow.engine.FlowListener.NONE);
+        return call.heard();
+    }
+
+    @Test
+    void subflowFilesAreNotFlowsAndTheApiResolvesImportsInTheFlowsDirectory() throws Exception {
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/greet.yaml"), subflow("welcome"));
+        Files.writeString(dir.resolve("stray.yaml"), subflow("welcome").replace("greet", "stray"));
+        Files.writeString(dir.resolve("zeta.yaml"), flow("zeta"));
+        PublishedFlows flows = PublishedFlows.load(dir, Map.of(), "zeta", store());
+        assertThat(flows.all()).containsOnlyKeys("zeta");
+        assertThat(heard(flows.live("zeta").orElseThrow())).containsExactly("welcome");
+
+        // as POST /api/flows/eta/versions does: the source is "eta.yaml", yet lib/ is found in the flows directory
+        var outcome = flows.publish("eta.yaml", flow("eta"), "from the API", "eta");
+        assertThat(outcome).isInstanceOf(PublishedFlows.Outcome.Live.class);
+        assertThat(heard(flows.live("eta").orElseThrow())).containsExactly("welcome");
+        assertThat(store().content("eta", 1).orElseThrow()).startsWith(flow("eta"))
+                .contains(SubflowPins.MARKER, "#   lib/greet.yaml sha256:");
+
+        var refused = flows.publish("x.yaml", flow("x").replace("lib/greet.yaml", "lib/nope.yaml"), "", "x");
+        assertThat(refused).isInstanceOfSatisfying(PublishedFlows.Outcome.Refused.class, r ->
+                assertThat(r.diagnostics().get(0).toString()).startsWith("x.yaml:2:11: error: cannot read imported"
+                        + " file " + dir.toAbsolutePath().resolve("lib/nope.yaml")));
+        var subflow = flows.publish("greet.yaml", subflow("goodbye"), "", null);
+        assertThat(subflow).isInstanceOfSatisfying(PublishedFlows.Outcome.Refused.class, r ->
+                assertThat(r.diagnostics().get(0).message()).contains("is a sub-flow"));
+    }
+
+    @Test
+    void aChangedSubflowRepublishesTheFlowsThatImportItWhileACallKeepsItsPinnedVersion() throws Exception {
+        Files.createDirectories(dir.resolve("lib"));
+        Path lib = dir.resolve("lib/greet.yaml");
+        Files.writeString(lib, subflow("welcome"));
+        Files.writeString(dir.resolve("theta.yaml"), flow("theta"));
+        Files.writeString(dir.resolve("iota.yaml"), "flow: iota\nstart: a\nsteps:\n  a: {hangup: {}}\n");
+        PublishedFlows flows = PublishedFlows.load(dir, Map.of(), "theta", store());
+        PublishedFlow pinned = flows.live("theta").orElseThrow();
+        BlockingQueue<PublishedFlows.Outcome> seen = new LinkedBlockingQueue<>();
+        try (FlowFileWatcher watcher = new FlowFileWatcher(dir, flows, seen::add)) {
+            Files.writeString(lib, subflow("goodbye"));
+            assertThat(next(seen)).isInstanceOfSatisfying(PublishedFlows.Outcome.Live.class, live -> {
+                assertThat(live.version().flowId()).isEqualTo("theta");
+                assertThat(live.version().version()).isEqualTo(2);
+                assertThat(live.created()).isTrue();
+            });
+            assertThat(heard(flows.live("theta").orElseThrow())).containsExactly("goodbye");
+            assertThat(heard(pinned)).containsExactly("welcome");
+            assertThat(flows.live("iota").orElseThrow().version()).isEqualTo(1);
+
+            Files.writeString(lib, subflow("goodbye").replace("next: out", "next: nowhere"));
+            assertThat(next(seen)).isInstanceOf(PublishedFlows.Outcome.Refused.class);
+            assertThat(flows.live("theta").orElseThrow().version()).isEqualTo(2);
         }
     }
 
