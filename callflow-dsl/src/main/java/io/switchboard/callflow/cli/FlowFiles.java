@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The flow files named on a command line: files as given, directories searched for *.yaml / *.yml. */
+/**
+ * The flow files named on a command line: files as given, directories searched for *.yaml / *.yml, with their
+ * {@code lib/} folder of sub-flows.
+ */
 final class FlowFiles {
 
     private FlowFiles() {}
@@ -23,12 +26,14 @@ final class FlowFiles {
         for (String arg : args) {
             Path p = Path.of(arg);
             if (Files.isDirectory(p)) {
-                try (Stream<Path> list = Files.list(p)) {
-                    list.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
-                            .forEach(files::add);
-                } catch (IOException e) {
-                    err.println(arg + ": cannot list: " + e.getMessage());
-                    return null;
+                for (Path dir : Files.isDirectory(p.resolve("lib")) ? List.of(p, p.resolve("lib")) : List.of(p)) {
+                    try (Stream<Path> list = Files.list(dir)) {
+                        list.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
+                                .forEach(files::add);
+                    } catch (IOException e) {
+                        err.println(dir + ": cannot list: " + e.getMessage());
+                        return null;
+                    }
                 }
             } else if (Files.isRegularFile(p)) {
                 files.add(p);

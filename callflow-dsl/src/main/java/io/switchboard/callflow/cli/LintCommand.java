@@ -71,6 +71,7 @@ final class LintCommand {
                 all.addAll(e.diagnostics());
             }
         }
+        all = new ArrayList<>(new java.util.LinkedHashSet<>(all)); // a sub-flow is linted with every flow that uses it
         long errors = all.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
         if (json) {
             out.println(DiagnosticsJson.write(all));

@@ -85,4 +85,19 @@ class FlowCliTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(flow + ":4:3: error: step 'a' names queue 'suport',"
                 + " which " + dir.resolve("site.yaml") + " does not define (hint: did you mean 'support'?)");
     }
+
+    @Test
+    void aDirectoryIsLintedWithItsLibOfSubflowsAndEachProblemIsReportedOnce() throws Exception {
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/used.yaml"),
+                "subflow: used\nstart: a\nsteps:\n  a: {return: done}\n  orphan: {return: done}\n");
+        Files.writeString(dir.resolve("lib/unused.yaml"), "subflow: unused\nstart: a\nsteps:\n  a: {play: [p], next: b}\n");
+        Files.writeString(dir.resolve("f.yaml"), "flow: f\nimports: [lib/used.yaml]\nstart: a\nsteps:\n"
+                + "  a: {call: used, next: b}\n  b: {hangup: {}}\n");
+        assertThat(lint("lint", dir.toString())).isEqualTo(1);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains(dir.resolve("lib/unused.yaml") + ":4:24: error: unknown step 'b'",
+                "3 file(s) checked, 1 error(s), 1 warning(s)");
+        assertThat(text.split("step 'orphan' is unreachable", -1)).hasSize(2);
+    }
 }
