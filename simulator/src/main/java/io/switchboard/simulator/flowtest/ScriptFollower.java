@@ -54,7 +54,7 @@ final class ScriptFollower {
         };
     }
 
-    /** {@code PressDuring} → {@code press-during}: the script word a line was written with. */
+    /** A script line this class does not know, named as in the file's style: {@code Say} → {@code say}. */
     static String scriptWord(FlowTestCase.Action action) {
         return action.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
