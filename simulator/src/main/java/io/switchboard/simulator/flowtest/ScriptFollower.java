@@ -24,8 +24,14 @@ final class ScriptFollower {
     static final Duration SETTLE = Duration.ofMillis(250);
     /** How long after the call ended the last frames may still come in. */
     static final Duration LATE_AUDIO = Duration.ofMillis(300);
+    /**
+     * How far a prompt's start, as told from the audio, may fall before a key that caused it: the server answers a
+     * key within a frame, and a start placed from a later frame's arrival can be off by a few milliseconds.
+     */
+    static final Duration START_JITTER = Duration.ofMillis(60);
 
-    private record Action(long nanos, String text) {}
+    /** Something the caller did, and how many prompts it had heard by then. */
+    private record Action(long nanos, String text, int heardBefore) {}
 
     private final CallerLine line;
     private final Duration timeLimit;
@@ -105,18 +111,20 @@ final class ScriptFollower {
 
     /** Presses the keys and waits until they have gone out. */
     private boolean press(String keys) {
-        int target = line.sentKeys().size() + keys.length();
+        int from = line.sentKeys().size();
+        int heardBefore = line.heard().size();
         line.press(keys);
-        while (line.sentKeys().size() < target) {
-            if (line.endedBy() != CallSession.EndedBy.NONE) {
-                return false;
+        boolean out = true;
+        while (line.sentKeys().size() < from + keys.length() && out) {
+            out = line.endedBy() == CallSession.EndedBy.NONE && !timeIsUp("the keys " + keys + " to go out");
+            if (out) {
+                line.pause();
             }
-            if (timeIsUp("the keys " + keys + " to go out")) {
-                return false;
-            }
-            line.pause();
         }
-        return true;
+        List<CallSession.SentKey> sent = line.sentKeys();
+        sent.subList(from, sent.size()).forEach(k -> actions.add(new Action(k.nanos(), "key " + k.key(),
+                heardBefore)));
+        return out;
     }
 
     /** Hangs up; the lines after it, if any, then find the call ended. */
@@ -128,7 +136,7 @@ final class ScriptFollower {
     }
 
     private boolean did(String text) {
-        actions.add(new Action(line.nanoTime(), text));
+        actions.add(new Action(line.nanoTime(), text, line.heard().size()));
         return true;
     }
 
@@ -210,15 +218,26 @@ final class ScriptFollower {
     }
 
     /**
-     * Prompts heard, keys sent and what the caller did, in the order they happened; at the same instant a prompt
-     * comes first (the caller acts on a prompt once it has heard it start).
+     * Prompts heard and what the caller did, in the order they happened: before an action come the prompts the
+     * caller had heard when it acted, and those it recognised only later but that clearly started earlier.
      */
     private List<String> transcript() {
-        List<Action> all = new ArrayList<>();
-        line.heard().forEach(h -> all.add(new Action(h.startNanos(), "play " + h.name())));
-        all.addAll(actions);
-        line.sentKeys().forEach(k -> all.add(new Action(k.nanos(), "key " + k.key())));
-        all.sort(Comparator.comparingLong(Action::nanos));
-        return all.stream().map(Action::text).toList();
+        List<HeardPrompt> heard = line.heard();
+        List<Action> done = new ArrayList<>(actions);
+        done.sort(Comparator.comparingLong(Action::nanos));
+        List<String> out = new ArrayList<>();
+        int played = 0;
+        for (Action a : done) {
+            int before = Math.max(played, Math.min(a.heardBefore(), heard.size()));
+            while (before < heard.size() && heard.get(before).startNanos() < a.nanos() - START_JITTER.toNanos()) {
+                before++;
+            }
+            for (; played < before; played++) {
+                out.add("play " + heard.get(played).name());
+            }
+            out.add(a.text());
+        }
+        heard.subList(played, heard.size()).forEach(h -> out.add("play " + h.name()));
+        return out;
     }
 }

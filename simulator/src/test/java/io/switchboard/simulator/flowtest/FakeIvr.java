@@ -24,6 +24,7 @@ final class FakeIvr implements CallerLine {
             Duration.ofSeconds(1), "invalid", Duration.ofSeconds(1));
 
     private final boolean answersKeys;
+    private final long startSkew;
     private long now = 1_000 * MS;
     private final List<HeardPrompt> heard = new ArrayList<>();
     private final List<CallSession.SentKey> sent = new ArrayList<>();
@@ -40,7 +41,13 @@ final class FakeIvr implements CallerLine {
 
     /** @param answersKeys false: after the welcome the IVR goes quiet and never ends the call */
     FakeIvr(boolean answersKeys) {
+        this(answersKeys, Duration.ZERO);
+    }
+
+    /** @param startSkew how much earlier than it really began the recognizer places each prompt's start */
+    FakeIvr(boolean answersKeys, Duration startSkew) {
         this.answersKeys = answersKeys;
+        this.startSkew = startSkew.toNanos();
         play(false, answersKeys ? this::menu : () -> { }, "welcome");
     }
 
@@ -53,7 +60,7 @@ final class FakeIvr implements CallerLine {
 
     private void startNext() {
         String name = queue.poll();
-        heard.add(new HeardPrompt(name, Duration.ofNanos(now), now, LENGTHS.get(name)));
+        heard.add(new HeardPrompt(name, Duration.ofNanos(now), now - startSkew, LENGTHS.get(name)));
         promptEnds = now + LENGTHS.get(name).toNanos();
     }
 

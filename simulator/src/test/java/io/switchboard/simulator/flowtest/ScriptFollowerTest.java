@@ -57,6 +57,23 @@ class ScriptFollowerTest {
     }
 
     @Test
+    void aPromptPlacedAFewMillisecondsBeforeTheKeyThatCausedItStillComesAfterIt() throws Exception {
+        ivr = new FakeIvr(true, Duration.ofMillis(30));
+        SipCaseResult r = follow("""
+                script:
+                  - expect: [welcome, menu]
+                  - silence: {}
+                  - expect: [no-input, menu]
+                  - press: "7"
+                  - expect: [invalid, menu]
+                  - press-during: {prompt: menu, keys: "1"}
+                  - expect: [one, bye]
+                """);
+        assertThat(r).isInstanceOf(SipCaseResult.Passed.class);
+        assertThat(ivr.startOf(4)).isLessThan(ivr.sentKeys().get(0).nanos());
+    }
+
+    @Test
     void pressDuringSendsTheKeyWhileThePromptPlays() throws Exception {
         SipCaseResult r = follow("""
                 script:
