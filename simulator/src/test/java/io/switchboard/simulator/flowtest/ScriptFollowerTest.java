@@ -15,6 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ScriptFollowerTest {
 
     private static final long MS = 1_000_000L;
+    private static final String SILENCE_THEN_A_WRONG_KEY = """
+            script:
+              - expect: [welcome, menu]
+              - silence: {}
+              - expect: [no-input, menu]
+              - press: "7"
+              - expect: [invalid, menu]
+              - press: "1"
+              - expect: [one, bye]
+            outcome: hangup
+            """;
 
     @TempDir
     Path dir;
@@ -59,17 +70,7 @@ class ScriptFollowerTest {
     @Test
     void aPromptPlacedAFewMillisecondsBeforeTheKeyThatCausedItStillComesAfterIt() throws Exception {
         ivr = new FakeIvr(true, Duration.ofMillis(30));
-        SipCaseResult r = follow("""
-                script:
-                  - expect: [welcome, menu]
-                  - silence: {}
-                  - expect: [no-input, menu]
-                  - press: "7"
-                  - expect: [invalid, menu]
-                  - press-during: {prompt: menu, keys: "1"}
-                  - expect: [one, bye]
-                """);
-        assertThat(r).isInstanceOf(SipCaseResult.Passed.class);
+        assertThat(follow(SILENCE_THEN_A_WRONG_KEY)).isInstanceOf(SipCaseResult.Passed.class);
         assertThat(ivr.startOf(4)).isLessThan(ivr.sentKeys().get(0).nanos());
     }
 
@@ -100,18 +101,7 @@ class ScriptFollowerTest {
 
     @Test
     void silenceWaitsForTheNoInputPromptAndAWrongKeyGetsInvalid() throws Exception {
-        SipCaseResult r = follow("""
-                script:
-                  - expect: [welcome, menu]
-                  - silence: {}
-                  - expect: [no-input, menu]
-                  - press: "7"
-                  - expect: [invalid, menu]
-                  - press: "1"
-                  - expect: [one, bye]
-                outcome: hangup
-                """);
-        assertThat(r).isInstanceOf(SipCaseResult.Passed.class);
+        assertThat(follow(SILENCE_THEN_A_WRONG_KEY)).isInstanceOf(SipCaseResult.Passed.class);
     }
 
     @Test
