@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The caller following a script, on the {@link FakeIvr}'s virtual clock: what it does when, and the verdicts. */
 class ScriptFollowerTest {
@@ -139,35 +141,16 @@ class ScriptFollowerTest {
         assertThat(ivr.endedBy()).isEqualTo(CallSession.EndedBy.CALLER);
     }
 
-    @Test
-    void aPromptAfterTheScriptFailsAsTheCallNotEnding() throws Exception {
-        String message = failure(follow("""
-                script:
-                  - expect: [welcome, menu]
-                """));
-        assertThat(message).contains(":3:5: expected the call to end but got play no-input;");
-    }
-
-    @Test
-    void theServerHangingUpEarlyFailsAtTheLineStillWaiting() throws Exception {
-        String message = failure(follow("""
-                script:
-                  - expect: [welcome, menu]
-                  - press: "1"
-                  - expect: [one, bye, menu]
-                """));
-        assertThat(message).contains(":7:9: expected play menu but the call ended;");
-    }
-
-    @Test
-    void theWrongOutcomeFails() throws Exception {
-        String message = failure(follow("""
-                script:
-                  - expect: [welcome, menu]
-                  - hangup: {}
-                outcome: hangup
-                """));
-        assertThat(message).endsWith(":3:5: expected the flow to end with hangup but the caller hung up");
+    /** A call that goes another way than the script fails at the line that wanted something else. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a prompt after the script | [{expect: [welcome, menu]}] | | :3:5: expected the call to end but got play no-input;
+            the server hangs up early | [{expect: [welcome, menu]}, {press: "1"}, {expect: [one, bye, menu]}] | | :4:55: expected play menu but the call ended;
+            the wrong outcome | [{expect: [welcome, menu]}, {hangup: {}}] | hangup | :3:5: expected the flow to end with hangup but the caller hung up
+            """)
+    void aCallThatGoesAnotherWayFails(String what, String script, String outcome, String message) throws Exception {
+        assertThat(failure(follow("script: " + script + (outcome == null ? "" : "\noutcome: " + outcome))))
+                .contains(message);
     }
 
     @Test
