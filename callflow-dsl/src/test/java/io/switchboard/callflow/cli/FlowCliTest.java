@@ -73,4 +73,10 @@ class FlowCliTest {
         assertThat(lint("lint", dir.resolve("missing").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file or directory");
     }
+
+    @Test
+    void flowTestsOverSipAreForTheSimulator() {
+        assertThat(lint("test", "--server", "sip:100@127.0.0.1:5060", "flows")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("run it as ./switchboard flow test --server URI");
+    }
 }
