@@ -76,7 +76,7 @@ public final class SipFlowTestCommand {
                 CompiledFlow flow = FlowCompiler.compile(tests.flow());
                 WrittenKeys written = WrittenKeys.of(file);
                 started.add(new Started(file, flow.id(), tests.cases().stream()
-                        .map(c -> calls.submit(c, written)).toList()));
+                        .map(c -> calls.submit(c, written, flow)).toList()));
             } catch (FlowCompileException e) {
                 e.diagnostics().forEach(out::println);
                 failed++;

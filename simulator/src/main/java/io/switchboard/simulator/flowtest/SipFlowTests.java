@@ -1,5 +1,6 @@
 package io.switchboard.simulator.flowtest;
 
+import io.switchboard.callflow.CompiledFlow;
 import io.switchboard.callflow.flowtest.FlowTestCase;
 import io.switchboard.callflow.flowtest.WrittenKeys;
 import io.switchboard.simulator.CallSession;
@@ -63,12 +64,12 @@ final class SipFlowTests implements AutoCloseable {
     }
 
     /** Starts the case's call (or decides it is not applicable); the result comes when the call is over. */
-    Future<SipCaseResult> submit(FlowTestCase testCase, WrittenKeys written) {
-        return calls.submit(() -> run(testCase, written));
+    Future<SipCaseResult> submit(FlowTestCase testCase, WrittenKeys written, CompiledFlow flow) {
+        return calls.submit(() -> run(testCase, written, flow));
     }
 
-    private SipCaseResult run(FlowTestCase c, WrittenKeys written) {
-        Optional<String> offline = OfflineOnly.reason(c, written);
+    private SipCaseResult run(FlowTestCase c, WrittenKeys written, CompiledFlow flow) {
+        Optional<String> offline = OfflineOnly.reason(c, written, flow);
         if (offline.isPresent()) {
             return new SipCaseResult.NotApplicable(c, offline.get());
         }
@@ -84,8 +85,9 @@ final class SipFlowTests implements AutoCloseable {
             }
         }
         String uri = target(settings.server(), c.dialed(), written.writes(c, "dialed"));
+        CallSession call = null;
         try {
-            CallSession call = caller.dial(uri, c.caller());
+            call = caller.dial(uri, c.caller());
             int status = call.status(ANSWER_WAIT.compareTo(settings.timeLimit()) < 0 ? ANSWER_WAIT
                     : settings.timeLimit());
             if (status != 200) {
@@ -97,6 +99,9 @@ final class SipFlowTests implements AutoCloseable {
                     settings.timeLimit()).follow(c);
             return CaseJudge.judge(c, followed);
         } catch (IOException | RuntimeException e) {
+            if (call != null) {
+                call.hangup();
+            }
             return new SipCaseResult.Failed(c, c.pos() + ": the call to " + uri + " failed: " + e.getMessage());
         }
     }

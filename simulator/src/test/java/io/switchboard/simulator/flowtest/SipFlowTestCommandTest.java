@@ -2,6 +2,8 @@ package io.switchboard.simulator.flowtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.callflow.CompiledFlow;
+import io.switchboard.callflow.FlowCompiler;
 import io.switchboard.callflow.flowtest.FlowTestCase;
 import io.switchboard.callflow.flowtest.FlowTestFile;
 import io.switchboard.callflow.flowtest.WrittenKeys;
@@ -51,6 +53,32 @@ class SipFlowTestCommandTest {
         assertThat(reasons(file)).containsExactly(Optional.empty(), Optional.of("time: offline only"),
                 Optional.of("closed-now: offline only; mocks lookup, queue, transfer: offline only;"
                         + " requests: offline only"));
+    }
+
+    @Test
+    void aCaseWhosePathGoesThroughBusinessHoursIsNotApplicable() throws Exception {
+        Files.writeString(dir.resolve("f.yaml"), """
+                flow: f
+                calendars:
+                  office: {timezone: Europe/Berlin, weekly: {mon: ["09:00-17:00"]}}
+                start: m
+                steps:
+                  m: {menu: {prompt: [menu], options: {"1": h, "2": bye}, retries: 0}}
+                  h: {hours: {calendar: office, open: open, closed: bye}}
+                  open: {play: [open]}
+                  bye: {play: [bye]}
+                """);
+        Path file = write("""
+                  - name: through the hours
+                    script: [{expect: [menu]}, {press: "1"}, {expect: [open]}]
+                  - name: around them
+                    script: [{expect: [menu]}, {press: "2"}, {expect: [bye]}]
+                """);
+        CompiledFlow flow = FlowCompiler.compile(dir.resolve("f.yaml"));
+        WrittenKeys written = WrittenKeys.of(file);
+        assertThat(FlowTestFile.read(file).cases()).extracting(c -> OfflineOnly.reason(c, written, flow))
+                .containsExactly(Optional.of("goes through hours steps, which only an offline run answers the same"
+                        + " way every time"), Optional.empty());
     }
 
     @Test
