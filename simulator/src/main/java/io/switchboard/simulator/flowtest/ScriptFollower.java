@@ -62,7 +62,8 @@ final class ScriptFollower {
 
     /** A script line this class does not know, named as in the file's style: {@code Say} → {@code say}. */
     static String scriptWord(FlowTestCase.Action action) {
-        return action.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return action.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     FollowedCall follow(FlowTestCase testCase) {

@@ -90,7 +90,8 @@ public final class SipFlowTestCommand {
                 switch (result(f)) {
                     case SipCaseResult.Passed p -> {
                         passed++;
-                        out.println("  ok    " + p.testCase().name() + (p.note().isEmpty() ? "" : " (" + p.note() + ")"));
+                        String note = p.note().isEmpty() ? "" : " (" + p.note() + ")";
+                        out.println("  ok    " + p.testCase().name() + note);
                     }
                     case SipCaseResult.Failed x -> {
                         failed++;
