@@ -17,6 +17,9 @@ public final class CallSession {
     /** Which side ended the call. */
     public enum EndedBy { NONE, CALLER, SERVER }
 
+    /** A key the caller sent, and when (its first RFC 4733 packet, or its INFO), on {@link System#nanoTime()}. */
+    public record SentKey(char key, long nanos) {}
+
     private final SimulatedCaller caller;
     private final PromptLibrary library;
     final String sipCallId;
@@ -24,6 +27,8 @@ public final class CallSession {
     final CompletableFuture<Integer> finalStatus = new CompletableFuture<>();
     final CompletableFuture<EndedBy> ended = new CompletableFuture<>();
     private final List<Long> keysSentNanos = new CopyOnWriteArrayList<>();
+    private final List<SentKey> sentKeys = new CopyOnWriteArrayList<>();
+    private volatile boolean telephoneEvents;
     private volatile PromptRecognizer recognizer;
     volatile long answeredNanos;
     volatile long ackSentNanos;
@@ -50,6 +55,7 @@ public final class CallSession {
                 .findFirst().orElseThrow(() -> new IllegalStateException("no G.711 in the answer: " + formats));
         int te = formats.stream().filter(f -> f.is("telephone-event", 8000)).mapToInt(f -> f.payloadType())
                 .findFirst().orElse(-1);
+        telephoneEvents = te >= 0;
         if (prepared != null && prepared.codec() == codec) {
             prepared.startAt(answeredAt);
             recognizer = prepared;
@@ -60,7 +66,19 @@ public final class CallSession {
     }
 
     void keySent(char key) {
-        keysSentNanos.add(System.nanoTime());
+        long now = System.nanoTime();
+        keysSentNanos.add(now);
+        sentKeys.add(new SentKey(key, now));
+    }
+
+    /** The keys sent so far, in order. */
+    public List<SentKey> sentKeys() {
+        return List.copyOf(sentKeys);
+    }
+
+    /** Whether the server's answer accepted RFC 4733 telephone-events (else keys must go by SIP INFO). */
+    public boolean telephoneEvents() {
+        return telephoneEvents;
     }
 
     /** The final SIP status of the INVITE (200 when answered), waiting up to {@code timeout}; -1 if none came. */
@@ -116,7 +134,7 @@ public final class CallSession {
     /** Presses keys with SIP INFO (application/dtmf-relay). */
     public void pressKeysInfo(String keys) {
         for (char k : keys.toCharArray()) {
-            keysSentNanos.add(System.nanoTime());
+            keySent(k);
             caller.info(this, k);
         }
     }

@@ -43,6 +43,7 @@ public final class PromptRecognizer {
 
     private final AudioCodec codec;
     private final Map<Frame, Place> index = new HashMap<>();
+    private final Map<String, Duration> lengths = new HashMap<>();
     private volatile long originNanos;
     private final List<HeardPrompt> heard = new ArrayList<>();
     private final List<Gap> gaps = new ArrayList<>();
@@ -66,6 +67,7 @@ public final class PromptRecognizer {
         Set<Frame> shared = new HashSet<>();
         for (Prompt prompt : library.all()) {
             List<byte[]> frames = prompt.frames(codec);
+            lengths.put(prompt.language() + "/" + prompt.name(), Duration.ofNanos(frames.size() * FRAME_NANOS));
             for (int i = 0; i < frames.size(); i++) {
                 Frame f = new Frame(frames.get(i));
                 if (silent(f.bytes) || shared.contains(f)) {
@@ -103,7 +105,8 @@ public final class PromptRecognizer {
         if (!nameOf(place.prompt()).equals(current) || place.index() < lastIndex) {
             long start = arrivalNanos - place.index() * FRAME_NANOS;
             String name = nameOf(place.prompt());
-            heard.add(new HeardPrompt(name, Duration.ofNanos(Math.max(0, start - originNanos)), start));
+            heard.add(new HeardPrompt(name, Duration.ofNanos(Math.max(0, start - originNanos)), start,
+                    lengths.get(place.prompt())));
             current = name;
         }
         lastIndex = place.index();

@@ -122,6 +122,11 @@ public final class SimulatedCaller implements AutoCloseable, SipListener {
 
     /** Calls {@code uri} (for example {@code sip:100@127.0.0.1:5060}); returns at once, see {@link CallSession}. */
     public CallSession dial(String uri) throws IOException {
+        return dial(uri, options.callerNumber());
+    }
+
+    /** Calls {@code uri} as {@code callerNumber} (the user part of From), whatever the options say. */
+    public CallSession dial(String uri, String callerNumber) throws IOException {
         try {
             SipURI target = (SipURI) addresses.createURI(uri);
             DatagramSocket rtpSocket = new DatagramSocket(new InetSocketAddress(options.address(), 0));
@@ -133,7 +138,7 @@ public final class SimulatedCaller implements AutoCloseable, SipListener {
             holder[0] = session;
             sessions.put(callId.getCallId(), session);
 
-            Address from = addresses.createAddress("sip:" + options.callerNumber() + "@" + options.address() + ":"
+            Address from = addresses.createAddress("sip:" + callerNumber + "@" + options.address() + ":"
                     + sipPort);
             Address to = addresses.createAddress(target.toString());
             List<ViaHeader> via = new ArrayList<>();

@@ -163,7 +163,8 @@ public final class SimulatorCli {
         return new Args(uri, keys, info, wait, hangup, prompts, codec, caller);
     }
 
-    static Duration duration(String option, String value) {
+    /** A time on the command line ({@code 500ms}, {@code 2s}, {@code 1m}); a bad one names {@code option}. */
+    public static Duration duration(String option, String value) {
         var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m)").matcher(value);
         if (!m.matches()) {
             throw new IllegalArgumentException(option + " takes a time like 500ms, 2s or 1m, got '" + value + "'");

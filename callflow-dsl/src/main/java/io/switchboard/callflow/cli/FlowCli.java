@@ -13,6 +13,7 @@ public final class FlowCli {
     static final String USAGE = """
             usage: switchboard flow lint FILES|DIRS [--prompts DIR] [--format text|json]
                    switchboard flow test FILES|DIRS
+                   switchboard flow test --server sip:100@127.0.0.1:5060 FILES|DIRS   (over SIP, by the simulator)
                    switchboard flow graph FILE [--format mermaid|dot]
               lint:  checks flow files; prints file:line:col: error|warning: message (hint); exit 1 on errors
               test:  runs flow test files (scripted callers); prints results and coverage; exit 1 on failures
@@ -27,6 +28,11 @@ public final class FlowCli {
     static int run(List<String> args, PrintStream out, PrintStream err) {
         String command = args.isEmpty() ? "" : args.get(0);
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        if (command.equals("test") && rest.stream().anyMatch(a -> a.equals("--server") || a.startsWith("--server="))) {
+            err.println("flow test --server calls a running server: the simulator does that; run it as"
+                    + " ./switchboard flow test --server URI FILES|DIRS");
+            return 2;
+        }
         int status = switch (command) {
             case "lint" -> LintCommand.run(rest, out, err);
             case "test" -> rest.isEmpty() ? 2 : FlowTestCommand.run(rest, out, err);

@@ -100,4 +100,10 @@ class FlowCliTest {
                 "3 file(s) checked, 1 error(s), 1 warning(s)");
         assertThat(text.split("step 'orphan' is unreachable", -1)).hasSize(2);
     }
+
+    @Test
+    void flowTestsOverSipAreForTheSimulator() {
+        assertThat(lint("test", "--server", "sip:100@127.0.0.1:5060", "flows")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("run it as ./switchboard flow test --server URI");
+    }
 }

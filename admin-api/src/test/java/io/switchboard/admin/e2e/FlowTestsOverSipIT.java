@@ -1,0 +1,156 @@
+package io.switchboard.admin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.admin.SwitchboardProperties;
+import io.switchboard.admin.TestServer;
+import io.switchboard.callflow.flowtest.FlowTestCase;
+import io.switchboard.callflow.flowtest.FlowTestFile;
+import io.switchboard.ivr.testing.TestDatabase;
+import io.switchboard.simulator.flowtest.SipFlowTestCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code switchboard flow test --server …} against the real server (built-in SIP endpoint, real PostgreSQL): the
+ * repository's hotline tests and this test's own flow tests run as real calls, several at once, and pass (or are
+ * n/a where they mock what only an offline run controls); a wrong test file fails at its script lines.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FlowTestsOverSipIT {
+
+    private static final TestDatabase DB = TestDatabase.create(FlowTestsOverSipIT.class);
+    private static final Path OWN = Path.of("src/test/resources/flowtests").toAbsolutePath();
+    private static final Path FLOWS = flowDirectory();
+
+    @Autowired
+    SwitchboardProperties properties;
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    @DynamicPropertySource
+    static void server(DynamicPropertyRegistry registry) {
+        TestServer.configure(registry, DB);
+        registry.add("switchboard.flows.dir", FLOWS::toString);
+        registry.add("switchboard.flows.numbers.100", () -> "hotline");
+        registry.add("switchboard.flows.numbers.200", () -> "sip-check");
+        registry.add("switchboard.flows.watch", () -> "false");
+    }
+
+    /** The repository's flows and this test's own, side by side: the server's flow directory. */
+    private static Path flowDirectory() {
+        try {
+            Path flows = Files.createTempDirectory("flow-tests-over-sip");
+            Files.createDirectories(flows.resolve("lib"));
+            for (Path source : List.of(Path.of("../flows"), Path.of("../flows/lib"), OWN)) {
+                Path target = source.endsWith("lib") ? flows.resolve("lib") : flows;
+                try (Stream<Path> files = Files.list(source)) {
+                    for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                        Files.copy(f, target.resolve(f.getFileName()));
+                    }
+                }
+            }
+            return flows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void removeFlows() throws IOException {
+        try (Stream<Path> files = Files.walk(FLOWS)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    private int flowTest(String... files) {
+        List<String> args = new ArrayList<>(List.of("--server", "sip:100@127.0.0.1:" + properties.sip().port(),
+                "--prompts", properties.prompts().dir().toString(), "--parallel", "16"));
+        args.addAll(List.of(files));
+        return SipFlowTestCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theHotlineTestsAndOurOwnPassOverSip() throws Exception {
+        Path hotline = Path.of("../flows/tests/hotline.yaml");
+        Path own = OWN.resolve("tests/sip-check.yaml");
+        int status = flowTest(hotline.toString(), own.toString());
+        System.out.println(output());
+
+        assertThat(status).as(output()).isZero();
+        assertThat(output()).doesNotContain("FAIL").contains(hotline + " (flow hotline, over SIP to sip:100@",
+                own + " (flow sip-check, over SIP to sip:100@");
+        List<FlowTestCase> hotlineCases = FlowTestFile.read(hotline).cases();
+        for (FlowTestCase c : hotlineCases) {
+            assertThat(output()).as(c.name()).containsPattern("(?m)^  (ok    |n/a   )" + java.util.regex.Pattern
+                    .quote(c.name()));
+        }
+        List<String> ownPassed = FlowTestFile.read(own).cases().stream().map(FlowTestCase::name)
+                .filter(n -> !n.startsWith("at night")).toList();
+        ownPassed.forEach(name -> assertThat(output()).contains("  ok    " + name + "\n"));
+        assertThat(output()).contains("  n/a   at night the same (a fixed time only makes sense offline)"
+                + " (time: offline only)");
+        long hotlineNotApplicable = output().lines().filter(l -> l.startsWith("  n/a")).count() - 1;
+        assertThat(output()).contains((hotlineCases.size() - hotlineNotApplicable + ownPassed.size())
+                + " passed, 0 failed, " + (hotlineNotApplicable + 1) + " not applicable");
+    }
+
+    @Test
+    void aWrongTestFileFailsAtItsScriptLines() throws Exception {
+        Path tests = dir.resolve("wrong.yaml");
+        Files.writeString(tests, """
+                flow: %s
+                cases:
+                  - name: expects the wrong prompt after 1
+                    dialed: "200"
+                    script:
+                      - expect: [transfer, language-menu]
+                      - press: "1"
+                      - expect: [please-hold]
+                  - name: expects the server to hang up
+                    dialed: "200"
+                    script:
+                      - expect: [transfer, language-menu]
+                      - hangup: {}
+                    outcome: hangup
+                  - name: mocks the queue
+                    mocks: {queue: timeout}
+                    script:
+                      - expect: [welcome]
+                """.formatted(OWN.resolve("sip-check.yaml")));
+        int status = flowTest(tests.toString());
+
+        assertThat(status).as(output()).isEqualTo(1);
+        assertThat(output()).contains("  FAIL  expects the wrong prompt after 1\n        " + tests + ":8:9: expected"
+                + " play please-hold but got play account-found; the caller's transcript: [play transfer, play"
+                + " language-menu, key 1, play account-found]",
+                "  FAIL  expects the server to hang up\n        " + tests + ":9:5: expected the flow to end with"
+                        + " hangup but the caller hung up",
+                "  n/a   mocks the queue (mocks queue: offline only)",
+                "0 passed, 2 failed, 1 not applicable");
+    }
+}
