@@ -262,4 +262,14 @@ class SubflowTest {
                 new FlowDiagram.Edge("billing", "main", "returned back"),
                 new FlowDiagram.Edge("billing", "tell", "returned"));
     }
+
+    @Test
+    void aSubflowMustSpeakEveryLanguageItsCallersMayHaveChosen() throws Exception {
+        Files.writeString(flowFile, HOTLINE.replace("imports:", "languages: [en, es]\nimports:"));
+        FlowCompileException e = catchThrowableOfType(FlowCompileException.class,
+                () -> FlowCompiler.compile(flowFile));
+        assertThat(e.diagnostics()).extracting(Object::toString).containsExactly(flowFile + ":8:11: error: step"
+                + " 'billing' call: sub-flow 'account-menu' does not speak es, which this flow's callers may have"
+                + " chosen (hint: add them to its languages: [en] (and its prompts in them))");
+    }
 }

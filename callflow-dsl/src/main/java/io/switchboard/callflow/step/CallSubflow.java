@@ -7,6 +7,7 @@ import io.switchboard.callflow.parse.Fields;
 import io.switchboard.callflow.parse.Spelling;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,6 +49,12 @@ public final class CallSubflow implements StepKind<CallStep> {
                     ctx.subflows().keySet()).map(s -> "did you mean '" + s + "'?").orElse(ctx.subflows().isEmpty()
                     ? "import its file: imports: [lib/" + name + ".yaml]"
                     : "imported here: " + String.join(", ", new TreeSet<>(ctx.subflows().keySet()))));
+        }
+        if (sub != null && !sub.languages().containsAll(ctx.languages())) {
+            List<String> missing = ctx.languages().stream().filter(l -> !sub.languages().contains(l)).toList();
+            ctx.problems().error(value, what + ": sub-flow '" + name + "' does not speak " + String.join(", ", missing)
+                    + ", which this flow's callers may have chosen", "add them to its languages: "
+                    + sub.languages() + " (and its prompts in them)");
         }
         Map<String, Template> with = new LinkedHashMap<>();
         Node withNode = step.node("with").orElse(null);
