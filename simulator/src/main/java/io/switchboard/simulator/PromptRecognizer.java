@@ -24,7 +24,8 @@ public final class PromptRecognizer {
     static final int SILENCE_LEVEL = 64;
     private static final long FRAME_NANOS = 20_000_000L;
 
-    private record Place(String prompt, int index) {}
+    /** Where a frame stands: in which language's version ({@code en/welcome}) of which prompt, at which frame. */
+    private record Place(String prompt, String name, int index) {}
 
     private record Frame(byte[] bytes) {
         @Override
@@ -73,9 +74,10 @@ public final class PromptRecognizer {
                 if (silent(f.bytes) || shared.contains(f)) {
                     continue;
                 }
-                Place previous = index.putIfAbsent(f, new Place(prompt.language() + "/" + prompt.name(), i));
+                Place previous = index.putIfAbsent(f,
+                        new Place(prompt.language() + "/" + prompt.name(), prompt.name(), i));
                 // a frame two languages' versions of one prompt share (a tone, a name) still tells the prompt
-                if (previous != null && !nameOf(previous.prompt()).equals(prompt.name())) {
+                if (previous != null && !previous.name().equals(prompt.name())) {
                     index.remove(f);
                     shared.add(f);
                 }
@@ -102,9 +104,9 @@ public final class PromptRecognizer {
         if (place == null) {
             return;
         }
-        if (!nameOf(place.prompt()).equals(current) || place.index() < lastIndex) {
+        if (!place.name().equals(current) || place.index() < lastIndex) {
             long start = arrivalNanos - place.index() * FRAME_NANOS;
-            String name = nameOf(place.prompt());
+            String name = place.name();
             heard.add(new HeardPrompt(name, Duration.ofNanos(Math.max(0, start - originNanos)), start,
                     lengths.get(place.prompt())));
             current = name;
@@ -122,10 +124,6 @@ public final class PromptRecognizer {
 
     public AudioCodec codec() {
         return codec;
-    }
-
-    private static String nameOf(String languageAndName) {
-        return languageAndName.substring(languageAndName.indexOf('/') + 1);
     }
 
     private boolean silent(byte[] frame) {

@@ -87,13 +87,13 @@ public final class Callback implements StepKind<CallbackStep> {
         Template at = c.node("at").flatMap(n -> Expressions.template(n, what + " at", ctx)).orElse(null);
         ZoneId zone = zone(c, what, ctx);
         String into = c.optionalString("into").orElse(null);
-        String declined = optional(c, "declined", ctx);
+        String declined = Steps.optional(c, "declined", ctx);
         if (!offer.isEmpty() && declined == null) {
             ctx.problems().error(c.keyPos("offer"), what + ": an offer can be declined: say where the call goes then",
                     "write declined: support-queue");
         }
         String failed = Steps.required(c, "failed", what, ctx);
-        String onFailure = optional(c, "on-failure", ctx);
+        String onFailure = Steps.optional(c, "on-failure", ctx);
         c.rejectUnknown();
         return new CallbackStep(id, step.pos(), queue, skills, priority, offer, accept, offerTimeout, number,
                 confirm, confirmWait, noInput, noMatch, capture, at, zone, into, Steps.next(id, step, ctx), declined,
@@ -119,9 +119,6 @@ public final class Callback implements StepKind<CallbackStep> {
         }
     }
 
-    private static String optional(Fields f, String key, CompileContext ctx) {
-        return f.optionalString(key).map(t -> ctx.refer(t, f.node(key).orElseThrow())).orElse(null);
-    }
 
     @Override
     public Next execute(CallbackStep step, Execution run) {

@@ -46,8 +46,7 @@ public final class Gather implements StepKind<GatherStep> {
         Fields g = Fields.of(value, what, ctx.problems());
         String into = g.string("into", "name the variable: into: account");
         DigitEntry e = DigitEntry.read(g, what, 1, 20, ctx);
-        String onFailure = g.optionalString("on-failure").map(t -> ctx.refer(t, g.node("on-failure").orElseThrow()))
-                .orElse(null);
+        String onFailure = Steps.optional(g, "on-failure", ctx);
         g.rejectUnknown();
         return new GatherStep(id, step.pos(), e.prompts(), into, e.min(), e.max(), e.terminator(),
                 e.firstDigitTimeout(), e.interDigitTimeout(), e.pattern(), e.bargeIn(), e.noInput(), e.noMatch(),

@@ -68,8 +68,7 @@ public final class Lookup implements StepKind<LookupStep> {
         Duration limit = l.duration("time-limit").orElse(Duration.ofSeconds(3));
         var filler = l.prompts("filler");
         Duration fillerAfter = l.duration("filler-after").orElse(Duration.ofMillis(500));
-        String notFound = l.optionalString("not-found").map(t -> ctx.refer(t, l.node("not-found").orElseThrow()))
-                .orElse(null);
+        String notFound = Steps.optional(l, "not-found", ctx);
         String error = Steps.required(l, "error", what, ctx);
         l.rejectUnknown();
         return new LookupStep(id, step.pos(), connector, args, into, limit, filler, fillerAfter,

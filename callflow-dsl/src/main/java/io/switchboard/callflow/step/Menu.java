@@ -72,8 +72,7 @@ public final class Menu implements StepKind<MenuStep> {
         Retry noInput = retry(what, menu, "noinput", null, retries, ctx);
         Retry noMatch = retry(what, menu, "nomatch", "invalid", retries, ctx);
         boolean bargeIn = menu.bool("barge-in").orElse(true);
-        String onFailure = menu.optionalString("on-failure")
-                .map(t -> ctx.refer(t, menu.node("on-failure").orElseThrow())).orElse(null);
+        String onFailure = Steps.optional(menu, "on-failure", ctx);
         menu.rejectUnknown();
         return new MenuStep(id, step.pos(), prompts, options, phrases, timeout, noInput, noMatch, bargeIn, onFailure);
     }
@@ -178,24 +177,22 @@ public final class Menu implements StepKind<MenuStep> {
         Set<String> vocabulary = new LinkedHashSet<>();
         step.phrases().values().forEach(vocabulary::addAll);
         AskAgain.Result<String> result = AskAgain.ask(call, step.prompts(), step.bargeIn(), step.noInput(),
-                step.noMatch(), () -> {
-                    KeyOutcome input = vocabulary.isEmpty() ? call.nextKey(step.timeout())
-                            : call.nextInput(step.timeout(), vocabulary);
-                    String target = switch (input) {
-                        case KeyOutcome.HungUp h -> null;
-                        case KeyOutcome.Timeout t -> null;
-                        case KeyOutcome.Key k -> step.options().get(k.key());
-                        case KeyOutcome.Speech s -> chosen(step, s.text());
-                    };
-                    return input instanceof KeyOutcome.HungUp ? new AskAgain.Heard.HungUp<>()
-                            : input instanceof KeyOutcome.Timeout ? new AskAgain.Heard.NoInput<>()
-                            : target == null ? new AskAgain.Heard.NoMatch<>() : new AskAgain.Heard.Valid<>(target);
+                step.noMatch(), () -> switch (vocabulary.isEmpty() ? call.nextKey(step.timeout())
+                        : call.nextInput(step.timeout(), vocabulary)) {
+                    case KeyOutcome.HungUp h -> new AskAgain.Heard.HungUp<>();
+                    case KeyOutcome.Timeout t -> new AskAgain.Heard.NoInput<>();
+                    case KeyOutcome.Key k -> choice(step.options().get(k.key()));
+                    case KeyOutcome.Speech s -> choice(chosen(step, s.text()));
                 });
         return switch (result) {
             case AskAgain.Result.Answered<String> a -> Next.go(a.value());
             case AskAgain.Result.GaveUp<String> g -> Steps.then(step.onFailure());
             case AskAgain.Result.HungUp<String> h -> Next.CALLER_HUNG_UP;
         };
+    }
+
+    private static AskAgain.Heard<String> choice(String target) {
+        return target == null ? new AskAgain.Heard.NoMatch<>() : new AskAgain.Heard.Valid<>(target);
     }
 
     /** The first option (in file order) one of whose phrases occurs, as whole words, in what the caller said. */

@@ -73,20 +73,20 @@ public final class Queue implements StepKind<QueueStep> {
         var hold = q.prompts("hold");
         Duration announce = q.node("announce-every").isPresent() ? q.duration("announce-every").orElse(Duration.ZERO)
                 : Duration.ZERO;
-        String connected = optional(q, "connected", ctx);
+        String connected = Steps.optional(q, "connected", ctx);
         String timeout = Steps.required(q, "timeout", what, ctx);
-        String exitKey = optional(q, "exit-key", ctx);
+        String exitKey = Steps.optional(q, "exit-key", ctx);
         if (!exitKeys.isEmpty() && exitKey == null) {
             ctx.problems().error(q.pos(), what + ": exit-keys need an exit-key step", "write exit-key: main-menu");
         }
         FlowServices.CallbackOffer offer = q.node("offer-callback").map(n -> offer(n, what, exitKeys, ctx))
                 .orElse(null);
-        String callback = optional(q, "callback", ctx);
+        String callback = Steps.optional(q, "callback", ctx);
         if (offer != null && callback == null) {
             ctx.problems().error(q.keyPos("offer-callback"), what + ": a callback offered needs a callback step",
                     "write callback: book-callback");
         }
-        String unavailable = optional(q, "unavailable", ctx);
+        String unavailable = Steps.optional(q, "unavailable", ctx);
         q.rejectUnknown();
         var request = new FlowServices.QueueRequest(name, skills, priority, maxWait, exitKeys, hold, announce,
                 offer);
@@ -137,9 +137,6 @@ public final class Queue implements StepKind<QueueStep> {
         return skills;
     }
 
-    private static String optional(Fields f, String key, CompileContext ctx) {
-        return f.optionalString(key).map(t -> ctx.refer(t, f.node(key).orElseThrow())).orElse(null);
-    }
 
     @Override
     public Next execute(QueueStep step, Execution run) {

@@ -9,7 +9,12 @@ final class Steps {
 
     /** The optional {@code next:} of a step, noted as a reference; null when absent. */
     static String next(String id, Fields step, CompileContext ctx) {
-        return step.optionalString("next").map(t -> ctx.refer(t, step.node("next").orElseThrow())).orElse(null);
+        return optional(step, "next", ctx);
+    }
+
+    /** An optional target key of a step's settings, noted as a reference; null when absent. */
+    static String optional(Fields f, String key, CompileContext ctx) {
+        return f.optionalString(key).map(t -> ctx.refer(t, f.node(key).orElseThrow())).orElse(null);
     }
 
     /** A required target key of a step's settings, noted as a reference. */

@@ -62,8 +62,7 @@ public final class Survey implements StepKind<SurveyStep> {
         String into = s.string("into", "name the variable for the rating: into: rating");
         SurveyStep.Comment comment = s.node("comment").map(n -> comment(n, what + " comment", ctx)).orElse(null);
         var thanks = s.prompts("thanks");
-        String onFailure = s.optionalString("on-failure").map(t -> ctx.refer(t, s.node("on-failure").orElseThrow()))
-                .orElse(null);
+        String onFailure = Steps.optional(s, "on-failure", ctx);
         s.rejectUnknown();
         return new SurveyStep(id, step.pos(), prompts, timeout, bargeIn, noInput, noMatch, into, comment, thanks,
                 onFailure, Steps.next(id, step, ctx));
