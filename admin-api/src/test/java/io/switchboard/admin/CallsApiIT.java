@@ -149,7 +149,9 @@ class CallsApiIT {
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().get("detail").stringValue()).isEqualTo("No endpoint GET /api/agents. This server has"
                 + " GET /api/calls?limit=N, GET /api/calls/{id}, GET /api/flows, GET|POST /api/flows/{id}/versions,"
-                + " PUT /api/flows/{id}/live?version=N and GET /actuator/health.");
+                + " PUT /api/flows/{id}/live?version=N, GET|POST /api/users, PUT|DELETE /api/users/{name},"
+                + " GET|POST /api/tokens, DELETE /api/tokens/{id}, GET /api/audit?from=&to=&limit= and"
+                + " GET /actuator/health.");
     }
 
     @Test

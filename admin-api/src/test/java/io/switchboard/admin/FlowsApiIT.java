@@ -3,10 +3,6 @@ package io.switchboard.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.ivr.testing.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 class FlowsApiIT {
 
     private static final TestDatabase DB = TestDatabase.create(FlowsApiIT.class);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -33,11 +28,10 @@ class FlowsApiIT {
         TestServer.configure(registry, DB);
     }
 
-    private HttpResponse<String> send(String method, String path, String yaml) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        b = yaml == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/yaml").method(method, HttpRequest.BodyPublishers.ofString(yaml));
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    /** Sends {@code yaml} (none when null) as the first admin. */
+    private TestServer.Reply send(String method, String path, String yaml) {
+        return TestServer.send(port, method, path, yaml == null ? null : "application/yaml", yaml,
+                TestServer.Login.ADMIN);
     }
 
     @Test
@@ -47,13 +41,13 @@ class FlowsApiIT {
         assertThat(live.get(0).get("id").stringValue()).isEqualTo("hotline");
         assertThat(live.get(0).get("liveVersion").intValue()).isEqualTo(1);
 
-        HttpResponse<String> same = send("POST", "/api/flows/hotline/versions", hotline);
-        assertThat(same.statusCode()).as(same.body()).isEqualTo(200);
+        TestServer.Reply same = send("POST", "/api/flows/hotline/versions", hotline);
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
         assertThat(JSON.readTree(same.body()).get("created").booleanValue()).isFalse();
 
         String changed = hotline.replace("timeout: 5s", "timeout: 7s");
-        HttpResponse<String> created = send("POST", "/api/flows/hotline/versions?note=longer%20timeout", changed);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        TestServer.Reply created = send("POST", "/api/flows/hotline/versions?note=longer%20timeout", changed);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(JSON.readTree(created.body()).get("version").intValue()).isEqualTo(2);
 
         JsonNode versions = JSON.readTree(send("GET", "/api/flows/hotline/versions", null).body());
@@ -61,32 +55,31 @@ class FlowsApiIT {
         assertThat(versions.get(1).get("note").stringValue()).isEqualTo("longer timeout");
         assertThat(versions.get(1).get("live").booleanValue()).isTrue();
 
-        HttpResponse<String> back = send("PUT", "/api/flows/hotline/live?version=1", null);
-        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        TestServer.Reply back = send("PUT", "/api/flows/hotline/live?version=1", null);
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
         assertThat(JSON.readTree(send("GET", "/api/flows", null).body()).get(0).get("liveVersion").intValue())
                 .isEqualTo(1);
     }
 
     @Test
-    void aBrokenFlowIsAProblemWithItsDiagnostics() throws Exception {
-        HttpResponse<String> r = send("POST", "/api/flows/hotline/versions",
+    void aBrokenFlowIsAProblemWithItsDiagnostics() {
+        TestServer.Reply r = send("POST", "/api/flows/hotline/versions",
                 "flow: hotline\nstart: a\nsteps:\n  a: {play: [x], next: nowhere}\n");
-        assertThat(r.statusCode()).isEqualTo(422);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.contentType()).startsWith("application/problem+json");
         JsonNode d = JSON.readTree(r.body()).get("diagnostics").get(0);
         assertThat(d.get("line").intValue()).isEqualTo(4);
         assertThat(d.get("column").intValue()).isEqualTo(24);
         assertThat(d.get("message").stringValue()).isEqualTo("unknown step 'nowhere'");
 
-        HttpResponse<String> wrongId = send("POST", "/api/flows/other/versions",
+        TestServer.Reply wrongId = send("POST", "/api/flows/other/versions",
                 "flow: hotline\nstart: a\nsteps:\n  a: {hangup: {}}\n");
-        assertThat(wrongId.statusCode()).isEqualTo(422);
+        assertThat(wrongId.status()).isEqualTo(422);
         assertThat(wrongId.body()).contains("is published as 'other'");
     }
 
     @Test
-    void aPublishedTextImportsSubflowsFromTheFlowsDirectory() throws Exception {
+    void aPublishedTextImportsSubflowsFromTheFlowsDirectory() {
         String flow = """
                 flow: sales-line
                 imports: [lib/confirm-or-back.yaml]
@@ -96,23 +89,23 @@ class FlowsApiIT {
                   after: {call: confirm-or-back, with: {topic: sales}, on: {back: sales}, next: bye}
                   bye: {hangup: {}}
                 """;
-        HttpResponse<String> created = send("POST", "/api/flows/sales-line/versions", flow);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        TestServer.Reply created = send("POST", "/api/flows/sales-line/versions", flow);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(send("GET", "/api/flows", null).body()).contains("\"id\":\"sales-line\"");
 
-        HttpResponse<String> missing = send("POST", "/api/flows/sales-line/versions",
+        TestServer.Reply missing = send("POST", "/api/flows/sales-line/versions",
                 flow.replace("lib/confirm-or-back.yaml", "lib/nope.yaml"));
-        assertThat(missing.statusCode()).isEqualTo(422);
+        assertThat(missing.status()).isEqualTo(422);
         JsonNode d = JSON.readTree(missing.body()).get("diagnostics").get(0);
         assertThat(d.get("line").intValue()).isEqualTo(2);
         assertThat(d.get("message").stringValue()).startsWith("cannot read imported file ").contains("lib/nope.yaml");
     }
 
     @Test
-    void unknownFlowsAndVersionsAre404Problems() throws Exception {
-        assertThat(send("GET", "/api/flows/nope/versions", null).statusCode()).isEqualTo(404);
-        HttpResponse<String> r = send("PUT", "/api/flows/hotline/live?version=99", null);
-        assertThat(r.statusCode()).isEqualTo(404);
+    void unknownFlowsAndVersionsAre404Problems() {
+        assertThat(send("GET", "/api/flows/nope/versions", null).status()).isEqualTo(404);
+        TestServer.Reply r = send("PUT", "/api/flows/hotline/live?version=99", null);
+        assertThat(r.status()).isEqualTo(404);
         assertThat(r.body()).contains("Flow not found");
     }
 }

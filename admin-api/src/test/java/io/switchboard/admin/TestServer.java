@@ -1,5 +1,6 @@
 package io.switchboard.admin;
 
+import io.switchboard.admin.security.SecuritySettings;
 import io.switchboard.ivr.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,17 +13,62 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Runs the server in a test: its own database and a free SIP port, and a plain HTTP client to call it. */
+/**
+ * Runs the server in a test: its own database, a free SIP port and a known first admin, and a plain HTTP client to
+ * call it as that admin ({@link #get(int, String)}), as another user or token, or anonymously.
+ */
 public final class TestServer {
+
+    /** The first admin's name and the password the tests give it through the environment variable's property. */
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "test-admin-password-2026";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private TestServer() {}
+
+    /** How a test request logs in. */
+    public sealed interface Login {
+        /** The first admin, as {@link #get(int, String)} logs in. */
+        Login ADMIN = new Basic(ADMIN_USER, ADMIN_PASSWORD);
+        /** No credentials at all. */
+        Login ANONYMOUS = new Anonymous();
+
+        /** The {@code Authorization} header value, or null for none. */
+        String authorization();
+
+        /** HTTP Basic as {@code user}. */
+        record Basic(String user, String password) implements Login {
+            @Override
+            public String authorization() {
+                return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+
+        /** An API token. */
+        record Bearer(String token) implements Login {
+            @Override
+            public String authorization() {
+                return "Bearer " + token;
+            }
+        }
+
+        /** Nobody. */
+        record Anonymous() implements Login {
+            @Override
+            public String authorization() {
+                return null;
+            }
+        }
+    }
 
     /** Points the server at {@code database} (a real PostgreSQL) and a free loopback SIP port. */
     public static void configure(DynamicPropertyRegistry registry, TestDatabase database) {
@@ -34,6 +80,7 @@ public final class TestServer {
         registry.add("switchboard.sip.bind", () -> "127.0.0.1");
         registry.add("switchboard.sip.port", TestServer::freeUdpPort);
         registry.add("switchboard.node", () -> "test-node");
+        registry.add(SecuritySettings.ADMIN_PASSWORD_VARIABLE, () -> ADMIN_PASSWORD);
         registry.add("switchboard.recordings.dir", () -> Path.of(System.getProperty("java.io.tmpdir"),
                 "switchboard-test-recordings").toString());
     }
@@ -47,14 +94,35 @@ public final class TestServer {
         }
     }
 
-    /** GETs {@code path} from the server on {@code port}. */
+    /** GETs {@code path} from the server on {@code port}, logged in as the first admin. */
     public static Reply get(int port, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).GET().build();
+        return get(port, path, Login.ADMIN);
+    }
+
+    /** GETs {@code path} from the server on {@code port}, logged in as {@code login}. */
+    public static Reply get(int port, String path, Login login) {
+        return send(port, "GET", path, null, null, login);
+    }
+
+    /**
+     * Sends {@code method path} with {@code body} (none when null) of {@code contentType}, logged in as
+     * {@code login}.
+     */
+    public static Reply send(int port, String method, String path, String contentType, String body, Login login) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (login.authorization() != null) {
+            request.header("Authorization", login.authorization());
+        }
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -79,11 +147,49 @@ public final class TestServer {
         throw new AssertionError("no ended call from " + callerNumber + ": " + store.latest(1));
     }
 
+    /** Creates user {@code name} with {@code roles} (as the first admin) and returns how to log in as it. */
+    public static Login createUser(int port, String name, String... roles) {
+        String password = name + "-password-0123";
+        Reply reply = send(port, "POST", "/api/users", "application/json", JSON.writeValueAsString(
+                java.util.Map.of("name", name, "password", password, "roles", java.util.List.of(roles))),
+                Login.ADMIN);
+        if (reply.status() != 201) {
+            throw new AssertionError("creating user " + name + ": " + reply);
+        }
+        return new Login.Basic(name, password);
+    }
+
+    /** Issues an API token with {@code roles} (as the first admin) and returns how to log in with it. */
+    public static Login.Bearer createToken(int port, String label, String... roles) {
+        Reply reply = send(port, "POST", "/api/tokens", "application/json", JSON.writeValueAsString(
+                java.util.Map.of("label", label, "roles", java.util.List.of(roles))), Login.ADMIN);
+        if (reply.status() != 201) {
+            throw new AssertionError("creating token " + label + ": " + reply);
+        }
+        return new Login.Bearer(reply.json().get("token").stringValue());
+    }
+
     /** An HTTP reply. */
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, Map<String, List<String>> headers) {
+
+        public Reply(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        /** The first value of header {@code name} (any case), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
+        /** Every value of header {@code name} (any case). */
+        public List<String> headerValues(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).toList();
         }
     }
 }

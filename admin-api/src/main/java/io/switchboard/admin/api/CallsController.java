@@ -1,5 +1,6 @@
 package io.switchboard.admin.api;
 
+import io.switchboard.admin.http.QueryLimit;
 import io.switchboard.ivr.store.CallStore;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -28,32 +29,12 @@ class CallsController {
     /** The latest {@code limit} calls, newest first. */
     @GetMapping
     List<CallView> latest(@RequestParam(name = "limit", required = false) String limit) {
-        return calls.latest(parseLimit(limit)).stream().map(CallView::of).toList();
+        return calls.latest(QueryLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT)).stream().map(CallView::of).toList();
     }
 
     @GetMapping("/{id}")
     CallView one(@PathVariable("id") String id) {
         return calls.find(id).map(CallView::of).orElseThrow(() -> notFound(id));
-    }
-
-    static int parseLimit(String limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.strip());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with what to send instead
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Query parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT + " (default "
-                        + DEFAULT_LIMIT + "); got '" + limit + "'.");
-        problem.setTitle("Invalid limit");
-        problem.setProperty("parameter", "limit");
-        throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
     private static ErrorResponseException notFound(String id) {

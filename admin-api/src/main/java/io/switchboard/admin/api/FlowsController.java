@@ -1,5 +1,6 @@
 package io.switchboard.admin.api;
 
+import io.switchboard.admin.security.AuditLog;
 import io.switchboard.callflow.Diagnostic;
 import io.switchboard.ivr.flow.FlowVersion;
 import io.switchboard.ivr.flow.PublishedFlow;
@@ -31,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class FlowsController {
 
     private final PublishedFlows flows;
+    private final AuditLog audit;
 
-    FlowsController(PublishedFlows flows) {
+    FlowsController(PublishedFlows flows, AuditLog audit) {
         this.flows = flows;
+        this.audit = audit;
     }
 
     record LiveFlow(String id, int liveVersion, String start, int steps) {}
@@ -75,6 +78,9 @@ class FlowsController {
         }
         FlowVersion v = ((PublishedFlows.Outcome.Live) outcome).version();
         boolean created = ((PublishedFlows.Outcome.Live) outcome).created();
+        if (created) {
+            audit.record("flow.publish", v.flowId() + " v" + v.version(), note);
+        }
         Publication body = new Publication(v.flowId(), v.version(), created);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/flows/" + v.flowId() + "/versions")).body(body);
@@ -86,6 +92,7 @@ class FlowsController {
         if (!flows.rollback(id, version)) {
             throw notFound(id + " v" + version);
         }
+        audit.record("flow.live", id + " v" + version, "");
         return new Publication(id, version, false);
     }
 
