@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class RawHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The status of an HTTP/0.9 answer, which has none. */
+    static final int HTTP_09 = 9;
 
     private RawHttp() {}
 
@@ -78,6 +80,13 @@ final class RawHttp {
         String statusLine = line(in);
         if (statusLine == null) {
             throw new IOException("the server closed the connection without an answer");
+        }
+        if (!statusLine.startsWith("HTTP/")) {
+            // an HTTP/0.9 answer (to a request line without a version): the body alone, no status line or headers
+            ByteArrayOutputStream rest = new ByteArrayOutputStream();
+            rest.writeBytes((statusLine + "\n").getBytes(StandardCharsets.ISO_8859_1));
+            in.transferTo(rest);
+            return new Answer(HTTP_09, List.of(), rest.toString(StandardCharsets.UTF_8).strip());
         }
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         List<String> headers = new ArrayList<>();

@@ -70,17 +70,27 @@ public final class TestServer {
         }
     }
 
-    /** Points the server at {@code database} (a real PostgreSQL) and a free loopback SIP port. */
+    /**
+     * Points the server at {@code database} (a real PostgreSQL) and a free loopback SIP port; the first admin gets
+     * {@link #ADMIN_PASSWORD}.
+     */
     public static void configure(DynamicPropertyRegistry registry, TestDatabase database) {
+        configure(registry, database, ADMIN_PASSWORD);
+    }
+
+    /** As {@link #configure(DynamicPropertyRegistry, TestDatabase)}; a null {@code adminPassword} sets none. */
+    public static void configure(DynamicPropertyRegistry registry, TestDatabase database, String adminPassword) {
         registry.add("switchboard.db.url", database::jdbcUrl);
         registry.add("switchboard.db.user", database::user);
         if (database.password() != null) {
             registry.add(SwitchboardProperties.DB_PASSWORD_VARIABLE, database::password);
         }
+        if (adminPassword != null) {
+            registry.add(SecuritySettings.ADMIN_PASSWORD_VARIABLE, () -> adminPassword);
+        }
         registry.add("switchboard.sip.bind", () -> "127.0.0.1");
         registry.add("switchboard.sip.port", TestServer::freeUdpPort);
         registry.add("switchboard.node", () -> "test-node");
-        registry.add(SecuritySettings.ADMIN_PASSWORD_VARIABLE, () -> ADMIN_PASSWORD);
         registry.add("switchboard.recordings.dir", () -> Path.of(System.getProperty("java.io.tmpdir"),
                 "switchboard-test-recordings").toString());
     }

@@ -4,6 +4,7 @@ import io.switchboard.admin.http.BodyLimitFilter;
 import io.switchboard.admin.http.BodyTooLargeException;
 import io.switchboard.ivr.store.CallStoreException;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -44,36 +45,61 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             + "GET /api/audit?from=&to=&limit= and GET /actuator/health";
 
     @ExceptionHandler(CallStoreException.class)
-    ProblemDetail callStoreUnavailable(CallStoreException e) {
+    ResponseEntity<Object> callStoreUnavailable(CallStoreException e) {
         log.warn("Call store failed a request: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The call database did not answer; try again shortly. /actuator/health shows its state.");
         problem.setTitle("Call store unavailable");
-        return problem;
+        return answer(problem);
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
         CannotCreateTransactionException.class})
-    ProblemDetail databaseUnavailable(Exception e) {
+    ResponseEntity<Object> databaseUnavailable(Exception e) {
         log.warn("Database failed a request: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database did not answer; nothing was changed. Try again shortly; /actuator/health shows its"
                         + " state.");
         problem.setTitle("Database unavailable");
-        return problem;
+        return answer(problem);
+    }
+
+    /** Tomcat gives up on query parameters that are not UTF-8 once decoded. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameters(InvalidParameterException e) {
+        return answer(problem(HttpStatus.BAD_REQUEST, "Invalid query", "The query could not be decoded: send"
+                + " parameters as UTF-8 text, percent-encoded (%C3%A9 for é), with '%' itself as %25."));
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e) {
         BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
         if (tooLarge != null) {
-            return BodyLimitFilter.tooLarge(tooLarge.limit());
+            return answer(BodyLimitFilter.tooLarge(tooLarge.limit()));
         }
         log.error("Request failed", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server failed to answer this request; its log has the details.");
         problem.setTitle("Internal error");
-        return problem;
+        return answer(problem);
+    }
+
+    /**
+     * Every problem goes out as {@code application/problem+json} whatever the request's {@code Accept} said (even
+     * an unparseable one): a client that cannot take JSON still gets a status, and one that can gets the reason.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.addAll(headers);
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(body, problemHeaders, status);
+    }
+
+    private static ResponseEntity<Object> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Override

@@ -20,17 +20,24 @@ public class HttpConfiguration {
     static final int AFTER_SECURITY = 0;
 
     @Bean
+    FilterRegistrationBean<ContentTypeFilter> contentTypeFilter() {
+        FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(new ContentTypeFilter());
+        registration.setOrder(AFTER_SECURITY);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(HttpLimits limits) {
         FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
                 new BodyLimitFilter(limits));
-        registration.setOrder(AFTER_SECURITY);
+        registration.setOrder(AFTER_SECURITY + 1);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<BodyGate> bodyGate(HttpLimits limits) {
         FilterRegistrationBean<BodyGate> registration = new FilterRegistrationBean<>(new BodyGate(limits));
-        registration.setOrder(AFTER_SECURITY + 1);
+        registration.setOrder(AFTER_SECURITY + 2);
         return registration;
     }
 

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,8 +22,12 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         int status = code instanceof Integer c ? c : 500;
+        if (status == 500 && failure instanceof HttpMessageNotReadableException) {
+            status = 400; // input a filter could not read, not a fault of the server
+        }
         BodyTooLargeException tooLarge = BodyTooLargeException.in(failure);
-        ProblemDetail problem = tooLarge != null ? BodyLimitFilter.tooLarge(tooLarge.limit()) : ProblemResponse.forStatus(status);
+        ProblemDetail problem = tooLarge != null ? BodyLimitFilter.tooLarge(tooLarge.limit())
+                : ProblemResponse.forStatus(status);
         ProblemResponse.send(request, response, problem);
     }
 }
