@@ -19,6 +19,11 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
+        if (status == 505) {
+            // a request line whose version is not HTTP/1.x is a malformed request here, not a server fault
+            status = 400;
+            response.setStatus(400);
+        }
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
