@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Random and damaged requests to every endpoint of the running server, logged in as an admin token: damaged bodies
@@ -82,14 +83,19 @@ class ApiFuzzIT {
                 answer = RawHttp.read(socket.getInputStream());
             } catch (IOException closedWithoutAnswer) {
                 // only a request cut off before the end of its headers may go unanswered: there is nothing to answer
-                assertThat(new String(request, StandardCharsets.ISO_8859_1)).as(closedWithoutAnswer.toString())
-                        .doesNotContain("\r\n\r\n");
+                // (blank lines before the request line do not count: the server skips them)
+                assertThat(new String(request, StandardCharsets.ISO_8859_1).replaceFirst("^[\r\n]+", ""))
+                        .as(closedWithoutAnswer.toString()).doesNotContain("\r\n\r\n");
                 return;
             }
         }
         if (answer.status() == RawHttp.HTTP_09) {
-            // a request line without a version gets an HTTP/0.9 answer: the problem's JSON alone
-            assertThat(answer.json().get("status").intValue() / 100).as(answer.body()).isEqualTo(4);
+            // a request line without a version gets an HTTP/0.9 answer, the body alone: JSON, and a refusal is a 4xx
+            // problem (health's own status is a word)
+            JsonNode status = answer.json().get("status");
+            if (status != null && status.isNumber()) {
+                assertThat(status.intValue() / 100).as(answer.body()).isEqualTo(4);
+            }
             return;
         }
         assertThat(answer.status() / 100).as(answer.status() + " " + answer.body()).isIn(2, 4);
