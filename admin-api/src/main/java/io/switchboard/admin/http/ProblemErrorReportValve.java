@@ -5,7 +5,9 @@ import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Tomcat's own error page, for requests it refuses before any servlet runs (a {@code %00} in the path, a broken
@@ -19,18 +21,22 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        if (status == 505) {
-            // a request line whose version is not HTTP/1.x is a malformed request here, not a server fault
-            status = 400;
-            response.setStatus(400);
-        }
+        ProblemDetail problem = switch (status) {
+            // what Tomcat does not implement is, for this API, a malformed request: 400 with what to send
+            case 501 -> ProblemResponse.of(HttpStatus.BAD_REQUEST, "Bad request", "Unknown Transfer-Encoding; send"
+                    + " the body with a Content-Length, or with Transfer-Encoding: chunked.");
+            case 505 -> ProblemResponse.of(HttpStatus.BAD_REQUEST, "Bad request", "Unknown HTTP version in the"
+                    + " request line; send HTTP/1.1.");
+            default -> ProblemResponse.forStatus(status);
+        };
+        response.setStatus(problem.getStatus());
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
                 String uri = request.getRequestURI();
-                writer.write(ProblemResponse.json(ProblemResponse.forStatus(status), uri == null ? "" : uri));
+                writer.write(ProblemResponse.json(problem, uri == null ? "" : uri));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
