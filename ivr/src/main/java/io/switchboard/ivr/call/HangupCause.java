@@ -15,5 +15,7 @@ public enum HangupCause {
     /** The flow or the carrier failed; the caller was hung up. */
     FAILURE,
     /** The server was shutting down. */
-    SHUTDOWN
+    SHUTDOWN,
+    /** The caller never acknowledged our answer (no ACK within SIP timer H): the server released the call. */
+    NO_ACK
 }

@@ -3,6 +3,7 @@ package io.switchboard.ivr.sip;
 import io.switchboard.callflow.engine.CallFacts;
 import io.switchboard.ivr.call.CallEnd;
 import io.switchboard.ivr.call.CallHandler;
+import io.switchboard.ivr.call.ReasonCounts;
 import io.switchboard.ivr.call.HangupCause;
 import io.switchboard.ivr.media.MediaEngine;
 import io.switchboard.ivr.media.MediaSession;
@@ -53,11 +54,18 @@ final class SipSignalling implements SipListener {
     private final CallHandler handler;
     private final Clock clock;
     private final Map<String, SipDialogue> dialogues = new ConcurrentHashMap<>();
+    private final CallSlots slots;
+    private final ReasonCounts<SipRefusal> refusals;
+    private final AckTimer ackTimer;
     private volatile java.nio.file.Path recordings = SipEndpoint.DEFAULT_RECORDINGS;
 
     SipSignalling(SipEndpointConfig config, SipProvider provider, SipFactory factory, MediaEngine media,
-            PromptLibrary prompts, CallHandler handler, Clock clock) throws javax.sip.PeerUnavailableException {
+            PromptLibrary prompts, CallHandler handler, Clock clock, CallSlots slots,
+            ReasonCounts<SipRefusal> refusals) throws javax.sip.PeerUnavailableException {
         this.config = config;
+        this.slots = slots;
+        this.refusals = refusals;
+        this.ackTimer = new AckTimer(config.limits().ackTimeout());
         this.provider = provider;
         this.messages = new SipMessages(factory, config);
         this.media = media;
@@ -133,12 +141,20 @@ final class SipSignalling implements SipListener {
             tx.sendResponse(messages.notAcceptable(request, result.failure()));
             return;
         }
+        if (!slots.tryTake()) {
+            refusals.add(SipRefusal.CAPACITY);
+            log.warn("call {} refused: all {} call slots in use", sipCallId, slots.capacity());
+            tx.sendResponse(messages.serviceUnavailable(request, config.limits().retryAfter()));
+            return;
+        }
         MediaSession session;
         try {
             session = media.open(InetAddress.getByName(config.bindAddress()));
         } catch (IOException e) {
+            slots.release();
+            refusals.add(SipRefusal.NO_RTP_PORT);
             log.warn("no RTP port for call {}: {}", sipCallId, e.getMessage());
-            tx.sendResponse(messages.response(Response.SERVICE_UNAVAILABLE, request));
+            tx.sendResponse(messages.serviceUnavailable(request, config.limits().retryAfter()));
             return;
         }
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
@@ -152,7 +168,11 @@ final class SipSignalling implements SipListener {
                 clock, recordings);
         dialogue.call = call;
         dialogues.put(sipCallId, dialogue);
-        call.ended().whenComplete((end, err) -> dialogues.remove(sipCallId, dialogue));
+        call.ended().whenComplete((end, err) -> {
+            dialogues.remove(sipCallId, dialogue);
+            dialogue.stopAckTimer();
+            slots.release();
+        });
         tx.sendResponse(messages.withToTag(messages.response(Response.RINGING, request), toTag));
         Thread.ofVirtual().name("call-" + facts.callId()).start(() -> run(call));
     }
@@ -194,6 +214,13 @@ final class SipSignalling implements SipListener {
                                 messages.response(Response.OK, d.invite), d.toTag), d.answerSdp);
                         d.inviteTx.sendResponse(ok);
                         d.finalSent = true;
+                        if (!d.acked) {
+                            d.ackTimer = ackTimer.start(call.facts().callId(), () -> {
+                                if (!d.acked && call.end(HangupCause.NO_ACK, CallEnd.Party.SYSTEM)) {
+                                    hangUp(call);
+                                }
+                            });
+                        }
                     }
                     return true;
                 } catch (Exception e) {
@@ -230,6 +257,7 @@ final class SipSignalling implements SipListener {
         SipDialogue d = dialogues.get(callId(request));
         if (d != null) {
             d.acked = true;
+            d.stopAckTimer();
         }
     }
 
@@ -326,7 +354,11 @@ final class SipSignalling implements SipListener {
         String id = event.getDialog().getCallId() == null ? "" : event.getDialog().getCallId().getCallId();
         SipDialogue d = dialogues.remove(id);
         if (d != null) {
-            d.call.end(d.acked ? HangupCause.NORMAL : HangupCause.FAILURE, CallEnd.Party.CALLER);
+            if (d.acked) {
+                d.call.end(HangupCause.NORMAL, CallEnd.Party.CALLER);
+            } else {
+                d.call.end(HangupCause.NO_ACK, CallEnd.Party.SYSTEM); // the stack's own timer H fired first
+            }
         }
     }
 
@@ -335,26 +367,6 @@ final class SipSignalling implements SipListener {
         for (SipDialogue d : dialogues.values()) {
             d.call.hangup();
         }
-    }
-
-    /** Per-call SIP state; guarded by its own monitor where responses race. */
-    private static final class SipDialogue {
-        final String sipCallId;
-        final ServerTransaction inviteTx;
-        final Request invite;
-        final String toTag;
-        final long sdpSessionId;
-        volatile SipCall call;
-        volatile String answerSdp;
-        volatile boolean acked;
-        boolean finalSent;
-
-        SipDialogue(String sipCallId, ServerTransaction inviteTx, Request invite, String toTag, long sdpSessionId) {
-            this.sipCallId = sipCallId;
-            this.inviteTx = inviteTx;
-            this.invite = invite;
-            this.toTag = toTag;
-            this.sdpSessionId = sdpSessionId;
-        }
+        ackTimer.close();
     }
 }
