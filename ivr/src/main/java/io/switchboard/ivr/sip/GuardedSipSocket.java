@@ -6,8 +6,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The SIP port's socket as JAIN-SIP reads it: {@link #receive} hands the stack only what the
@@ -16,13 +14,12 @@ import org.slf4j.LoggerFactory;
  */
 final class GuardedSipSocket extends DatagramSocket {
 
-    private static final Logger log = LoggerFactory.getLogger(GuardedSipSocket.class);
-
     private final SipDatagramGuard guard;
 
     GuardedSipSocket(InetAddress address, int port, SipDatagramGuard guard) throws SocketException {
         super(new InetSocketAddress(address, port));
         this.guard = guard;
+        guard.attach(this);
     }
 
     @Override
@@ -36,11 +33,7 @@ final class GuardedSipSocket extends DatagramSocket {
             InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
             SipDatagramGuard.Outcome outcome = guard.inspect(buf, offset, packet.getLength(), from);
             if (outcome.response() != null) {
-                try {
-                    send(new DatagramPacket(outcome.response(), outcome.response().length, from));
-                } catch (IOException e) {
-                    log.debug("stateless response to {} failed: {}", from, e.toString());
-                }
+                guard.sendStateless(outcome.response(), from);
             }
             if (outcome.passLength() >= 0) {
                 packet.setLength(outcome.passLength());

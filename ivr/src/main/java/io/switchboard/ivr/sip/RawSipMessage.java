@@ -21,6 +21,8 @@ record RawSipMessage(String startLine, List<Header> headers, int bodyOffset, int
 
     /** Header lines read at most; a datagram with more is judged on these. */
     static final int MAX_HEADERS = 256;
+    /** The longest header value the endpoint takes (and echoes in a stateless response). */
+    static final int MAX_VALUE = 2048;
 
     private static final Map<String, String> COMPACT = Map.of("i", "call-id", "m", "contact", "e",
             "content-encoding", "l", "content-length", "c", "content-type", "f", "from", "s", "subject", "k",

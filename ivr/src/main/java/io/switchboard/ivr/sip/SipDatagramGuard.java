@@ -1,6 +1,9 @@
 package io.switchboard.ivr.sip;
 
 import io.switchboard.ivr.call.ReasonCounts;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -19,6 +22,7 @@ final class SipDatagramGuard {
     private final InviteRateLimit rateLimit;
     private final Duration retryAfter;
     private final ReasonCounts<SipRefusal> refusals;
+    private volatile DatagramSocket socket;
 
     SipDatagramGuard(SipLimits limits, ReasonCounts<SipRefusal> refusals) {
         this.rateLimit = new InviteRateLimit(limits.invitesPerSecond(), limits.inviteBurst(), limits.trackedSources());
@@ -57,6 +61,32 @@ final class SipDatagramGuard {
                 yield new Outcome(-1, null);
             }
         };
+    }
+
+    /** The SIP port's socket, once the stack has made it. */
+    void attach(DatagramSocket sipSocket) {
+        this.socket = sipSocket;
+    }
+
+    /** Refusals counted so far, by reason. */
+    ReasonCounts<SipRefusal> refusals() {
+        return refusals;
+    }
+
+    /**
+     * Sends a response the stack could not (no transaction could be made for its request) from the SIP port to
+     * where the request came from.
+     */
+    void sendStateless(byte[] response, InetSocketAddress to) {
+        DatagramSocket s = socket;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.send(new DatagramPacket(response, response.length, to));
+        } catch (IOException e) {
+            log.debug("stateless response to {} failed: {}", to, e.toString());
+        }
     }
 
     /** Sources the INVITE rate limit remembers. */

@@ -65,7 +65,8 @@ public final class SipEndpoint implements AutoCloseable {
         stackName = "switchboard-" + INSTANCES.incrementAndGet();
         props.setProperty("javax.sip.STACK_NAME", stackName);
         props.setProperty("gov.nist.javax.sip.NETWORK_LAYER", GuardedNetworkLayer.class.getName());
-        GuardedNetworkLayer.register(stackName, new SipDatagramGuard(config.limits(), refusals));
+        SipDatagramGuard guard = new SipDatagramGuard(config.limits(), refusals);
+        GuardedNetworkLayer.register(stackName, guard);
         props.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         props.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         props.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
@@ -84,7 +85,7 @@ public final class SipEndpoint implements AutoCloseable {
             listeningPoint = stack.createListeningPoint(config.bindAddress(), config.port(), ListeningPoint.UDP);
             provider = stack.createSipProvider(listeningPoint);
             signalling = new SipSignalling(config, provider, factory, media, prompts, handler, Clock.systemUTC(),
-                    slots, refusals);
+                    slots, guard);
             signalling.recordInto(recordings);
             provider.addSipListener(signalling);
             stack.start();

@@ -56,15 +56,17 @@ final class SipSignalling implements SipListener {
     private final Map<String, SipDialogue> dialogues = new ConcurrentHashMap<>();
     private final CallSlots slots;
     private final ReasonCounts<SipRefusal> refusals;
+    private final SipDatagramGuard guard;
     private final AckTimer ackTimer;
     private volatile java.nio.file.Path recordings = SipEndpoint.DEFAULT_RECORDINGS;
 
     SipSignalling(SipEndpointConfig config, SipProvider provider, SipFactory factory, MediaEngine media,
-            PromptLibrary prompts, CallHandler handler, Clock clock, CallSlots slots,
-            ReasonCounts<SipRefusal> refusals) throws javax.sip.PeerUnavailableException {
+            PromptLibrary prompts, CallHandler handler, Clock clock, CallSlots slots, SipDatagramGuard guard)
+            throws javax.sip.PeerUnavailableException {
         this.config = config;
         this.slots = slots;
-        this.refusals = refusals;
+        this.guard = guard;
+        this.refusals = guard.refusals();
         this.ackTimer = new AckTimer(config.limits().ackTimeout());
         this.provider = provider;
         this.messages = new SipMessages(factory, config);
@@ -99,11 +101,9 @@ final class SipSignalling implements SipListener {
         } catch (Exception e) {
             log.warn("{} from {} failed: {}", request.getMethod(), callId(request), e.toString(), e);
             if (!Request.ACK.equals(request.getMethod())) {
-                try {
-                    respond(event, messages.response(Response.SERVER_INTERNAL_ERROR, request));
-                } catch (Exception ignored) {
-                    // nothing more we can do for this request
-                }
+                boolean unreadable = e instanceof javax.sip.TransactionUnavailableException;
+                answerStatelessly(event, unreadable ? Response.BAD_REQUEST : Response.SERVER_INTERNAL_ERROR,
+                        unreadable ? e.getMessage() : null);
             }
         }
     }
@@ -305,6 +305,32 @@ final class SipSignalling implements SipListener {
         respond(event, messages.response(key.isPresent() || body.isBlank() ? Response.OK
                 : Response.UNSUPPORTED_MEDIA_TYPE, request));
         key.ifPresent(d.call::infoKey);
+    }
+
+    /**
+     * Answers a request that failed, through its transaction if it has one, else straight from the SIP port to where
+     * it came from (the stack cannot make a transaction for a request it finds incomplete): never silence.
+     */
+    private void answerStatelessly(RequestEvent event, int status, String why) {
+        Request request = event.getRequest();
+        try {
+            Response response = messages.response(status, request);
+            if (why != null) {
+                response.setReasonPhrase(("Bad Request (" + why + ")").replaceAll("[^\\x20-\\x7E]", "?"));
+            }
+            try {
+                respond(event, response);
+            } catch (Exception noTransaction) {
+                if (request instanceof gov.nist.javax.sip.message.SIPMessage m
+                        && m.getPeerPacketSourceAddress() != null) {
+                    guard.sendStateless(response.toString().getBytes(StandardCharsets.UTF_8),
+                            new java.net.InetSocketAddress(m.getPeerPacketSourceAddress(),
+                                    m.getPeerPacketSourcePort()));
+                }
+            }
+        } catch (Exception e) {
+            log.debug("no response possible to {}: {}", request.getMethod(), e.toString());
+        }
     }
 
     private void respond(RequestEvent event, Response response) throws Exception {

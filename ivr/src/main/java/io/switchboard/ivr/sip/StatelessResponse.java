@@ -16,10 +16,11 @@ final class StatelessResponse {
     static byte[] encode(int status, String reason, RawSipMessage request, Duration retryAfter) {
         StringBuilder b = new StringBuilder(512);
         b.append("SIP/2.0 ").append(status).append(' ').append(printable(reason)).append("\r\n");
-        request.all("via").forEach(v -> b.append("Via: ").append(v).append("\r\n"));
+        request.all("via").stream().filter(StatelessResponse::echoable)
+                .forEach(v -> b.append("Via: ").append(v).append("\r\n"));
         first(request, "from", "From", b);
         var to = request.all("to");
-        if (!to.isEmpty()) {
+        if (!to.isEmpty() && echoable(to.get(0))) {
             String value = to.get(0);
             b.append("To: ").append(value).append(RawSipMessage.tagged(value) ? "" : ";tag="
                     + Long.toHexString(ThreadLocalRandom.current().nextLong())).append("\r\n");
@@ -36,9 +37,13 @@ final class StatelessResponse {
 
     private static void first(RawSipMessage request, String name, String display, StringBuilder b) {
         var values = request.all(name);
-        if (!values.isEmpty()) {
+        if (!values.isEmpty() && echoable(values.get(0))) {
             b.append(display).append(": ").append(values.get(0)).append("\r\n");
         }
+    }
+
+    private static boolean echoable(String value) {
+        return value.length() <= RawSipMessage.MAX_VALUE;
     }
 
     private static String printable(String reason) {

@@ -35,6 +35,13 @@ class SipDatagramCheckTest {
         assertAnswer(INVITE.replace("Call-ID: fuzz-1@raw\r\n", ""), "Missing Call-ID header");
         assertAnswer(INVITE.replace("CSeq: 1 INVITE\r\n", ""), "Missing CSeq header");
         assertAnswer(INVITE.replace("CSeq: 1 INVITE", "CSeq: x INVITE"), "Bad CSeq");
+        assertAnswer(INVITE.replace("Max-Forwards: 70\r\n", ""), "Missing Max-Forwards header");
+        assertAnswer(INVITE.replace("Contact: <sip:raw@127.0.0.1:4000>\r\n", ""), "Missing Contact header");
+        assertAnswer(INVITE.replace("Max-Forwards: 70", "Max-Forwards: 700"), "Bad Max-Forwards");
+        assertAnswer(INVITE.replace("SIP/2.0/UDP 127.0.0.1:4000", "SIP/2.0/UDQ 127.0.0.1:4000"),
+                "Via transport is not UDP");
+        assertAnswer(INVITE.replace("From: <sip:raw@127.0.0.1:4000>", "From: <sip:raw@127.0.0.1:4000"),
+                "Unreadable From header");
         assertAnswer(INVITE.replace("CSeq: 1 INVITE", "CSeq: 1 BYE"), "CSeq method does not match the request");
         assertAnswer(INVITE.replace("Call-ID: fuzz-1@raw\r\n", "Call-ID: fuzz-1@raw\r\ni: other\r\n"),
                 "Conflicting Call-ID headers");
@@ -110,7 +117,12 @@ class SipDatagramCheckTest {
 
     /** A valid INVITE mutated: bytes, or whole header lines dropped or repeated, or fragments of it. */
     static byte[] mutatedInvite(Random random) {
-        String[] lines = INVITE.split("\r\n", -1);
+        return mutatedInvite(random, INVITE);
+    }
+
+    /** {@code invite} (shaped like {@link #INVITE}) mutated. */
+    static byte[] mutatedInvite(Random random, String invite) {
+        String[] lines = invite.split("\r\n", -1);
         return switch (random.nextInt(5)) {
             case 0 -> {
                 StringBuilder b = new StringBuilder();
@@ -126,11 +138,11 @@ class SipDatagramCheckTest {
                 }
                 yield b.toString().getBytes(StandardCharsets.UTF_8);
             }
-            case 1 -> INVITE.replace("fuzz-1@raw", "x".repeat(random.nextInt(20_000)))
+            case 1 -> invite.replace("fuzz-1@raw", "x".repeat(random.nextInt(20_000)))
                     .getBytes(StandardCharsets.UTF_8); // a huge value
-            case 2 -> INVITE.replace("Content-Length: " + SDP.length(), "Content-Length: "
+            case 2 -> invite.replace("Content-Length: " + SDP.length(), "Content-Length: "
                     + (random.nextInt(2 * SDP.length() + 20) - 10)).getBytes(StandardCharsets.UTF_8);
-            default -> Fuzz.mutate(random, INVITE);
+            default -> Fuzz.mutate(random, invite);
         };
     }
 
