@@ -1,11 +1,11 @@
 package io.switchboard.ivr.media;
 
+import io.switchboard.ivr.call.ReasonCounts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import io.switchboard.ivr.call.ReasonCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -63,6 +63,7 @@ public final class SipCall implements CallLeg, MediaSession.Events {
     private volatile boolean answered;
     private volatile boolean gone;
     private volatile CallEnd endedAs;
+    private CallEnd notifiedEnd; // guarded by observers: the end, once observers are being told of it
     private volatile String language = "en";
     private final CallerRecordings recordings;
 
@@ -104,7 +105,14 @@ public final class SipCall implements CallLeg, MediaSession.Events {
 
     @Override
     public void addObserver(CallObserver observer) {
-        observers.add(observer);
+        CallEnd late;
+        synchronized (observers) {
+            observers.add(observer);
+            late = notifiedEnd;
+        }
+        if (late != null) {
+            observer.ended(late); // the call ended before the controller got to it (a CANCEL under load)
+        }
     }
 
     @Override
@@ -340,7 +348,12 @@ public final class SipCall implements CallLeg, MediaSession.Events {
             lock.unlock();
         }
         media.close();
-        for (CallObserver o : observers) {
+        List<CallObserver> told;
+        synchronized (observers) {
+            notifiedEnd = end;
+            told = List.copyOf(observers);
+        }
+        for (CallObserver o : told) {
             try {
                 o.ended(end);
             } catch (RuntimeException e) {

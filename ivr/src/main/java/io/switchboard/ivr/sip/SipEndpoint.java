@@ -2,8 +2,8 @@ package io.switchboard.ivr.sip;
 
 import io.switchboard.ivr.call.CallHandler;
 import io.switchboard.ivr.call.ReasonCounts;
-import io.switchboard.ivr.media.RtpDrop;
 import io.switchboard.ivr.media.MediaEngine;
+import io.switchboard.ivr.media.RtpDrop;
 import io.switchboard.speech.PromptLibrary;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.switchboard.ivr.sip;
 import io.switchboard.callflow.engine.CallFacts;
 import io.switchboard.ivr.call.CallEnd;
 import io.switchboard.ivr.call.CallHandler;
-import io.switchboard.ivr.call.ReasonCounts;
 import io.switchboard.ivr.call.HangupCause;
+import io.switchboard.ivr.call.ReasonCounts;
 import io.switchboard.ivr.media.MediaEngine;
 import io.switchboard.ivr.media.MediaSession;
 import io.switchboard.speech.PromptLibrary;
@@ -164,7 +164,8 @@ final class SipSignalling implements SipListener {
         String toTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
         SipDialogue dialogue = new SipDialogue(sipCallId, tx, request, toTag,
                 ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2));
-        SipCall call = new SipCall(facts, prompts, session, result.negotiation().get(), signallingFor(dialogue),
+        SipCall call = new SipCall(facts, prompts, session, result.negotiation().get(), new DialogueSignalling(dialogue, config, provider, messages, ackTimer,
+                        () -> dialogues.remove(sipCallId, dialogue)),
                 clock, recordings);
         dialogue.call = call;
         dialogues.put(sipCallId, dialogue);
@@ -197,60 +198,6 @@ final class SipSignalling implements SipListener {
             tx.sendResponse(messages.withSdp(messages.response(Response.OK, request), d.answerSdp));
         }
         // an INVITE retransmission without a To tag: the transaction layer has already answered it
-    }
-
-    private SipCall.Signalling signallingFor(SipDialogue d) {
-        return new SipCall.Signalling() {
-            @Override
-            public boolean answer(SipCall call) {
-                try {
-                    synchronized (d) {
-                        if (d.finalSent) {
-                            return false;
-                        }
-                        d.answerSdp = call.negotiation().answer(config.bindAddress(), call.media().localPort(),
-                                d.sdpSessionId);
-                        Response ok = messages.withSdp(messages.withToTag(
-                                messages.response(Response.OK, d.invite), d.toTag), d.answerSdp);
-                        d.inviteTx.sendResponse(ok);
-                        d.finalSent = true;
-                        if (!d.acked) {
-                            d.ackTimer = ackTimer.start(call.facts().callId(), () -> {
-                                if (!d.acked && call.end(HangupCause.NO_ACK, CallEnd.Party.SYSTEM)) {
-                                    hangUp(call);
-                                }
-                            });
-                        }
-                    }
-                    return true;
-                } catch (Exception e) {
-                    log.warn("call {}: cannot send 200 OK: {}", call.facts().callId(), e.toString());
-                    return false;
-                }
-            }
-
-            @Override
-            public void hangUp(SipCall call) {
-                dialogues.remove(d.sipCallId, d);
-                try {
-                    synchronized (d) {
-                        if (!d.finalSent) {
-                            d.finalSent = true;
-                            d.inviteTx.sendResponse(messages.withToTag(
-                                    messages.response(Response.TEMPORARILY_UNAVAILABLE, d.invite), d.toTag));
-                            return;
-                        }
-                    }
-                    var dialog = d.inviteTx.getDialog();
-                    if (dialog != null) {
-                        Request bye = dialog.createRequest(Request.BYE);
-                        dialog.sendRequest(provider.getNewClientTransaction(bye));
-                    }
-                } catch (Exception e) {
-                    log.debug("call {}: BYE failed: {}", call.facts().callId(), e.toString());
-                }
-            }
-        };
     }
 
     private void ack(Request request) {

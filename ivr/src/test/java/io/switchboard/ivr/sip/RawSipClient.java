@@ -183,6 +183,22 @@ final class RawSipClient implements AutoCloseable {
         send(b.toString());
     }
 
+    /** A whole good call to {@code serverPort} (INVITE, 200, ACK, BYE, 200): proof the endpoint still takes calls. */
+    static void placeGoodCall(int serverPort) throws IOException {
+        Duration wait = Duration.ofSeconds(10);
+        try (RawSipClient good = new RawSipClient(serverPort)) {
+            good.send(good.invite("100", good.defaultOffer()));
+            if (status(good.awaitResponse("INVITE", 200, wait)) != 200) {
+                throw new AssertionError("the good call was not answered");
+            }
+            good.send(good.ack("100"));
+            good.send(good.bye("100"));
+            if (status(good.awaitResponse("BYE", 200, wait)) != 200) {
+                throw new AssertionError("the good call's BYE was not accepted");
+            }
+        }
+    }
+
     static int status(String msg) {
         Matcher m = STATUS.matcher(msg);
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
