@@ -194,12 +194,12 @@ public record SessionDescription(String originUser, long sessionId, long session
                 throw new SdpException("origin needs 6 fields: " + abbreviate(value));
             }
             originUser = p[0];
-            try {
-                sessionId = Long.parseUnsignedLong(p[1].length() > 19 ? p[1].substring(0, 19) : p[1]);
-                sessionVersion = Long.parseUnsignedLong(p[2].length() > 19 ? p[2].substring(0, 19) : p[2]);
-            } catch (NumberFormatException e) {
+            if (!p[1].matches("\\d+") || !p[2].matches("\\d+")) {
                 throw new SdpException("origin session id/version is not a number: " + abbreviate(value));
             }
+            // any length is allowed; the first 18 digits always fit a positive long and encode back as read
+            sessionId = Long.parseLong(p[1].length() > 18 ? p[1].substring(0, 18) : p[1]);
+            sessionVersion = Long.parseLong(p[2].length() > 18 ? p[2].substring(0, 18) : p[2]);
             originAddress = p[5];
         }
 

@@ -49,6 +49,13 @@ class SessionDescriptionFuzzTest {
         assertThat(SessionDescription.ipLiteral("256.1.1.1")).isEmpty();
     }
 
+    @Test
+    void aLongOriginSessionIdEncodesAsANumberThatParsesAgain() throws Exception {
+        SessionDescription sdp = SessionDescription.parse(OFFER.replace("53655765", "9999999999999999999953655765"));
+        assertThat(sdp.sessionId()).isEqualTo(999_999_999_999_999_999L);
+        assertThat(SessionDescription.parse(sdp.encode()).sessionId()).isEqualTo(sdp.sessionId());
+    }
+
     private static byte[] input(Random random) {
         return random.nextInt(10) == 0 ? Fuzz.randomBytes(random, random.nextInt(300)) : Fuzz.mutate(random, OFFER);
     }
