@@ -141,7 +141,11 @@ public record SessionDescription(String originUser, long sessionId, long session
         }
         String addr = parts[2];
         int slash = addr.indexOf('/');
-        return slash >= 0 ? addr.substring(0, slash) : addr;
+        String host = slash >= 0 ? addr.substring(0, slash) : addr;
+        if (host.isEmpty()) {
+            throw new SdpException("connection address is empty: " + abbreviate(value));
+        }
+        return host;
     }
 
     /** Collects lines into a description; media-level lines go to the current m= section. */
