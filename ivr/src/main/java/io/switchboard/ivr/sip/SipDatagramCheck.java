@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * Judges a datagram on the SIP port before JAIN-SIP parses it, for what the stack would otherwise drop without a
  * word or take as whole when it is not (RFC 3261 8.1.1, 8.2.2, 18.3, 20.14):
  * <ul>
- *   <li>a request with no Via cannot be answered: dropped (so is a broken ACK, which is never answered);</li>
+ *   <li>a request with no Via, or a Via too long to copy, cannot be answered: dropped (so is a broken ACK, which is
+ *       never answered);</li>
  *   <li>a request missing Call-ID, CSeq, From, To or Max-Forwards, with one of them repeated with another value,
  *       with an unreadable CSeq, Max-Forwards or Content-Length, or with an unreadable request line: 400 naming
  *       what is wrong;</li>
@@ -43,6 +44,9 @@ final class SipDatagramCheck {
         String method = requestLine.matches() ? requestLine.group(1) : firstWord(msg.startLine());
         if (msg.all("via").isEmpty()) {
             return new DatagramVerdict.Drop("no Via header, so no response can be addressed");
+        }
+        if (msg.all("via").stream().anyMatch(v -> v.length() > RawSipMessage.MAX_VALUE)) {
+            return new DatagramVerdict.Drop("a Via too long to copy into a response");
         }
         String problem = problem(msg, requestLine.matches(), method);
         if ("ACK".equals(method)) {
