@@ -26,6 +26,12 @@ import org.junit.jupiter.api.Test;
  */
 class SipEndpointFuzzIT {
 
+    /** Where the line break before the first Via header line is, or -1. */
+    private static int firstViaLine(String text) {
+        Matcher m = Pattern.compile("\r?\n(?i:via|v)\\s*:").matcher(text);
+        return m.find() ? m.start() : -1;
+    }
+
     /** Where the header section ends (a blank line, CRLF or LF), or the text's end. */
     private static int headEnd(String text) {
         int end = text.length();
@@ -56,10 +62,12 @@ class SipEndpointFuzzIT {
                             .replace("tag=abc", "tag=f" + branches.get())),
                     Fuzz::describe, bytes -> {
                         String text = new String(bytes, StandardCharsets.ISO_8859_1);
+                        // the first Via line must be the one we wrote: without its rport the answer goes to the
+                        // Via's port, not to this socket (RFC 3261 18.2.2)
                         Matcher v = via.matcher(text);
                         boolean addressable = text.startsWith(requestLine + "\r\n") && v.find()
-                                && v.start() < headEnd(text) && seenBranches.add(v.group(1))
-                                && bytes.length < 65_000;
+                                && v.start() < headEnd(text) && v.start() == firstViaLine(text)
+                                && seenBranches.add(v.group(1)) && bytes.length < 65_000;
                         try (DatagramSocket phone = new DatagramSocket(new InetSocketAddress(
                                 InetAddress.getLoopbackAddress(), 0))) {
                             phone.send(new DatagramPacket(bytes, bytes.length, to));
