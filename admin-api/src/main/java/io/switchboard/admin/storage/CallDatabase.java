@@ -21,15 +21,17 @@ public final class CallDatabase implements AutoCloseable {
     /**
      * Connects (starting the embedded server first when no URL is set) and migrates the schema.
      *
-     * @param password the database password from the environment; null for none
+     * @param password the database password from the environment; null for none (the embedded server then
+     *                 generates one and keeps it next to its data directory)
      */
     public static CallDatabase open(SwitchboardProperties.Db config, String password) {
         if (!config.embedded()) {
             return new CallDatabase(Database.open(config.url(), config.user(), password), null);
         }
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(config.embeddedDir());
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(config.embeddedDir(), password);
         try {
-            return new CallDatabase(Database.open(embedded.jdbcUrl(), embedded.user(), null), embedded);
+            return new CallDatabase(Database.open(embedded.jdbcUrl(), embedded.user(), embedded.password()),
+                    embedded);
         } catch (RuntimeException e) {
             embedded.close();
             throw e;
