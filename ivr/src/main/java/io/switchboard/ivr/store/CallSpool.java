@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -52,6 +53,11 @@ public final class CallSpool implements AutoCloseable {
             Files.createDirectories(this.file.getParent());
             channel = FileChannel.open(this.file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
+            if (!lock(channel)) {
+                channel.close();
+                throw new IllegalStateException("the call spool " + this.file + " is in use by another Switchboard;"
+                        + " give each one its own switchboard.db.spool-dir");
+            }
             long end = scan();
             if (end < channel.size()) {
                 log.warn("Call spool {}: cut {} bytes of a write torn by a crash", this.file, channel.size() - end);
@@ -60,6 +66,14 @@ public final class CallSpool implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the call spool " + this.file, e);
+        }
+    }
+
+    private static boolean lock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock() != null;
+        } catch (OverlappingFileLockException e) {
+            return false;
         }
     }
 
