@@ -38,16 +38,16 @@ final class ClusterLockdown {
     private ClusterLockdown() {}
 
     /**
-     * Writes {@code pg_hba.conf} and, when the cluster is not yet locked down or its superuser password is new,
-     * sets that password in single-user mode.
+     * Writes {@code pg_hba.conf} and, when the cluster is not yet locked down or {@code newPassword} says the
+     * superuser password was just generated, sets that password in single-user mode.
      *
      * @param binaries where zonky unpacked PostgreSQL ({@code bin/postgres} inside)
      */
-    static void apply(Path dataDir, Path binaries, DatabaseCredentials credentials) {
+    static void apply(Path dataDir, Path binaries, DatabaseCredentials credentials, boolean newPassword) {
         Path hba = dataDir.resolve("pg_hba.conf");
         try {
             boolean locked = Files.exists(hba) && Files.readString(hba, StandardCharsets.UTF_8).startsWith(HBA_MARK);
-            if (!locked || credentials.fresh()) {
+            if (!locked || newPassword) {
                 setSuperuserPassword(dataDir, binaries, credentials.superuserPassword());
             }
             if (!locked) {

@@ -3,6 +3,9 @@ package io.switchboard.ivr.store;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -36,12 +39,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final DatabaseCredentials credentials;
     private final Path workingDir;
     private EmbeddedPostgres postgres;
+    private FileChannel ownership;
+    private boolean newSuperuserPassword;
     private int port;
 
     private EmbeddedDatabase(Path dataDir, boolean temporary, DatabaseCredentials credentials) {
         this.dataDir = dataDir;
         this.temporary = temporary;
         this.credentials = credentials;
+        this.newSuperuserPassword = credentials.fresh();
         this.workingDir = Path.of(System.getProperty("ot.epg.working-dir",
                 Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
     }
@@ -81,6 +87,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         EmbeddedDatabase database = new EmbeddedDatabase(dir, false,
                 DatabaseCredentials.forDataDir(dir, appPassword));
+        database.takeOwnership();
         Postmaster.stopLeftover(dir, LEFTOVER_PATIENCE).ifPresent(pid -> log.warn(
                 "Stopped PostgreSQL process {} left running on {} by a Switchboard that ended without stopping it",
                 pid, dir));
@@ -161,8 +168,41 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public synchronized void close() {
         closeServer();
+        if (ownership != null) {
+            try {
+                ownership.close();
+            } catch (IOException e) {
+                log.debug("cannot release {}: {}", dataDir, e.getMessage());
+            }
+        }
         if (temporary) {
             deleteTree(dataDir);
+        }
+    }
+
+    /**
+     * Locks {@code <data dir>.lock} for the life of this process, so that a server found running on the directory
+     * can only be a leftover of a Switchboard that is gone (the operating system releases the lock of a killed
+     * process), never the server of a Switchboard that still runs.
+     */
+    private void takeOwnership() {
+        Path lock = dataDir.resolveSibling(dataDir.getFileName() + ".lock");
+        try {
+            FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            boolean locked;
+            try {
+                locked = channel.tryLock() != null;
+            } catch (OverlappingFileLockException e) {
+                locked = false;
+            }
+            if (!locked) {
+                channel.close();
+                throw new IllegalStateException("another Switchboard uses the embedded PostgreSQL directory "
+                        + dataDir + "; stop it, or set switchboard.db.embedded-dir to another directory");
+            }
+            ownership = channel;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + lock, e);
         }
     }
 
@@ -178,7 +218,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setConnectConfig("password", credentials.superuserPassword())
                 .setDataDirectoryCustomizer(dir -> ClusterLockdown.apply(dir.toPath(),
-                        ClusterLockdown.binaries(workingDir), credentials));
+                        ClusterLockdown.binaries(workingDir), credentials, newSuperuserPassword));
         if (!temporary) {
             // Kept data must survive a crash: undo the embedded defaults that skip fsync.
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
@@ -187,8 +227,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             builder.setPort(port);
         }
         try {
+            // zonky locks epg-lock inside the directory and keeps that lock when its start fails half-way; a new
+            // file is a new lock. Our own lock (takeOwnership) is what keeps other processes out.
+            Files.deleteIfExists(dataDir.resolve("epg-lock"));
             postgres = builder.start();
             port = postgres.getPort();
+            newSuperuserPassword = false;
             role().ensure(credentials.appPassword());
             log.info("Embedded PostgreSQL on 127.0.0.1:{} ({}), password required, started in {} ms", port,
                     temporary ? "temporary data" : "data in " + dataDir, (System.nanoTime() - started) / 1_000_000);
@@ -201,6 +245,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private void closeServer() {
         if (postgres == null) {
+            return;
+        }
+        if (!isRunning()) {
+            // nothing to stop: zonky's close would run pg_ctl stop and log its failure as an error
+            postgres = null;
             return;
         }
         try {
