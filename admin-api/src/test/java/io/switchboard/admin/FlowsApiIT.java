@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,9 +29,27 @@ class FlowsApiIT {
     @LocalServerPort
     int port;
 
+    /** A copy of the test flows, so a test may delete a sub-flow file. */
+    private static final Path flowsDir = copyOfTestFlows();
+
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) {
         TestServer.configure(registry, DB);
+        registry.add("switchboard.flows.dir", flowsDir::toString);
+    }
+
+    private static Path copyOfTestFlows() {
+        try {
+            Path dir = Files.createTempDirectory("flows-api-it");
+            Files.createDirectories(dir.resolve("lib"));
+            Path from = Path.of("src/test/resources/flows");
+            for (String f : List.of("hotline.yaml", "lib/confirm-or-back.yaml")) {
+                Files.copy(from.resolve(f), dir.resolve(f));
+            }
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private HttpResponse<String> send(String method, String path, String yaml) throws Exception {
@@ -105,7 +124,40 @@ class FlowsApiIT {
         assertThat(missing.statusCode()).isEqualTo(422);
         JsonNode d = JSON.readTree(missing.body()).get("diagnostics").get(0);
         assertThat(d.get("line").intValue()).isEqualTo(2);
-        assertThat(d.get("message").stringValue()).startsWith("cannot read imported file ").contains("lib/nope.yaml");
+        assertThat(d.get("message").stringValue()).isEqualTo("import 'lib/nope.yaml': no such file");
+    }
+
+    @Test
+    void anImportOutsideTheFlowsDirectoryIsRefusedWithoutQuotingTheFile() throws Exception {
+        for (String target : List.of("/etc/passwd", "../../../../../../../../etc/passwd", "../pom.xml")) {
+            String flow = "flow: thief\nimports: ['" + target + "']\nstart: a\nsteps:\n  a: {hangup: {}}\n";
+            HttpResponse<String> r = send("POST", "/api/flows/thief/versions", flow);
+            assertThat(r.statusCode()).as(target).isEqualTo(422);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(r.body()).as(target).contains("import '" + target + "'").doesNotContain("root:x:0")
+                    .doesNotContain("<project").doesNotContain("/bin/");
+            assertThat(JSON.readTree(r.body()).get("diagnostics")).allSatisfy(diag ->
+                    assertThat(diag.get("file").stringValue()).isEqualTo("thief.yaml"));
+        }
+    }
+
+    @Test
+    void rollingBackToAVersionWhoseSubflowIsGoneIsA422ProblemAndTheLiveVersionStays() throws Exception {
+        Path lib = flowsDir.resolve("lib/temporary.yaml");
+        Files.writeString(lib, "subflow: temporary\nstart: a\nsteps:\n  a: {return: done}\n");
+        String v1 = "flow: fragile\nimports: [lib/temporary.yaml]\nstart: a\nsteps:\n  a: {call: temporary,"
+                + " next: b}\n  b: {hangup: {}}\n";
+        assertThat(send("POST", "/api/flows/fragile/versions", v1).statusCode()).isEqualTo(201);
+        assertThat(send("POST", "/api/flows/fragile/versions",
+                "flow: fragile\nstart: a\nsteps:\n  a: {hangup: {}}\n").statusCode()).isEqualTo(201);
+        Files.delete(lib);
+
+        HttpResponse<String> r = send("PUT", "/api/flows/fragile/live?version=1", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(r.body()).get("diagnostics").get(0).get("message").stringValue())
+                .isEqualTo("import 'lib/temporary.yaml': no such file");
+        assertThat(send("GET", "/api/flows", null).body()).contains("{\"id\":\"fragile\",\"liveVersion\":2");
     }
 
     @Test

@@ -45,24 +45,32 @@ public final class FlowCompiler {
         return compile(file.toString(), io.switchboard.callflow.parse.SourceFile.read(file));
     }
 
-    /** Compiles a text; its imports are relative to the directory of {@code fileName}. */
+    /**
+     * Compiles a designer's own text; its imports are relative to the directory of {@code fileName} and stay inside
+     * it, and problems in imported files are reported as they are.
+     */
     public static CompiledFlow compile(String fileName, String text) throws FlowCompileException {
         Path file = pathOf(fileName);
         Path base = file == null || file.getParent() == null ? Path.of("").toAbsolutePath() : file.getParent();
-        return compile(fileName, text, base, file == null ? List.of() : List.of(file));
+        return compile(fileName, text, base, new ImportScope(base, true), file == null ? List.of() : List.of(file));
     }
 
-    /** Compiles a text whose imports are relative to {@code importDir} (a flow published through the API). */
+    /**
+     * Compiles a text whose imports are relative to {@code importDir} and must stay inside it (a flow published
+     * through the API: imports resolve in the flows directory). Problems inside imported files are summarised at
+     * the import, never quoted: the text's author may not be the one who may read those files.
+     */
     public static CompiledFlow compile(String fileName, String text, Path importDir) throws FlowCompileException {
-        return compile(fileName, text, importDir.toAbsolutePath().normalize(), List.of());
+        Path dir = importDir.toAbsolutePath().normalize();
+        return compile(fileName, text, dir, new ImportScope(dir, false), List.of());
     }
 
-    static CompiledFlow compile(String fileName, String text, Path importDir, List<Path> chain)
+    static CompiledFlow compile(String fileName, String text, Path importDir, ImportScope scope, List<Path> chain)
             throws FlowCompileException {
         Problems problems = new Problems(fileName);
         CompiledFlow flow = null;
         try {
-            SubflowImports imports = new SubflowImports(importDir, chain);
+            SubflowImports imports = new SubflowImports(importDir, scope, chain);
             flow = YamlTree.compose(text, problems).map(root -> build(root, problems, imports)).orElse(null);
         } catch (RuntimeException | StackOverflowError e) {
             problems.error((Node) null, "internal error while compiling: " + e, "please report this file");

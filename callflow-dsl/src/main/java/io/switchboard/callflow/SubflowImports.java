@@ -20,15 +20,18 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class SubflowImports {
 
     private final Path base;
+    private final ImportScope scope;
     private final List<Path> chain;
     private boolean broken;
 
     /**
      * @param base  the directory imports are relative to
+     * @param scope where imports may reach, and whether their own diagnostics are shown
      * @param chain the files being compiled, outermost first (to find cycles)
      */
-    SubflowImports(Path base, List<Path> chain) {
+    SubflowImports(Path base, ImportScope scope, List<Path> chain) {
         this.base = base;
+        this.scope = scope;
         this.chain = List.copyOf(chain);
     }
 
@@ -48,7 +51,13 @@ final class SubflowImports {
                 problems.error(item, "imports: each entry is a file path", "write imports: [lib/account-menu.yaml]");
                 continue;
             }
-            Path file = base.resolve(s.getValue().strip()).toAbsolutePath().normalize();
+            ImportScope.Resolution where = scope.resolve(base, s.getValue().strip());
+            if (where instanceof ImportScope.Resolution.Refused refused) {
+                problems.error(item, refused.message(), refused.hint());
+                broken = true;
+                continue;
+            }
+            Path file = ((ImportScope.Resolution.File) where).file();
             if (chain.contains(file)) {
                 List<String> names = new ArrayList<>();
                 chain.subList(chain.indexOf(file), chain.size()).forEach(p -> names.add(p.getFileName().toString()));
@@ -62,17 +71,10 @@ final class SubflowImports {
             try {
                 List<Path> longer = new ArrayList<>(chain);
                 longer.add(file);
-                sub = FlowCompiler.compile(file.toString(), SourceFile.read(file), file.getParent(), longer);
+                sub = FlowCompiler.compile(file.toString(), SourceFile.read(file), file.getParent(), scope, longer);
             } catch (FlowCompileException e) {
                 broken = true;
-                if (e.diagnostics().stream().allMatch(d -> d.file().equals(file.toString()) && d.line() == 1
-                        && d.message().startsWith("cannot read"))) {
-                    problems.error(item, "cannot read imported file " + file + ": " + e.diagnostics().get(0)
-                            .message().replaceFirst("^cannot read the file: ", ""), "check the path; it is relative"
-                            + " to this file");
-                } else {
-                    problems.addAll(e.diagnostics());
-                }
+                reportBroken(item, s.getValue().strip(), file, e.diagnostics(), problems);
                 continue;
             }
             if (!sub.subflow()) {
@@ -83,6 +85,31 @@ final class SubflowImports {
             }
         }
         return out;
+    }
+
+    /**
+     * An imported file that does not compile: its own diagnostics when the scope shows them, otherwise one error at
+     * the import that says where the first problem is and quotes nothing of the file.
+     */
+    private void reportBroken(Node item, String written, Path file, List<Diagnostic> diagnostics,
+            Problems problems) {
+        boolean unreadable = diagnostics.stream().allMatch(d -> d.file().equals(file.toString()) && d.line() == 1
+                && d.message().startsWith("cannot read"));
+        if (unreadable) {
+            problems.error(item, "cannot read imported file '" + written + "'"
+                    + (scope.showImported() ? ": " + diagnostics.get(0).message()
+                            .replaceFirst("^cannot read the file: ", "") : ""),
+                    "check the path; it is relative to this file");
+        } else if (scope.showImported()) {
+            problems.addAll(diagnostics);
+        } else {
+            List<Diagnostic> errors = diagnostics.stream()
+                    .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+            Diagnostic first = errors.isEmpty() ? diagnostics.get(0) : errors.get(0);
+            problems.error(item, "imported file '" + written + "' has " + errors.size() + " error"
+                    + (errors.size() == 1 ? "" : "s") + " (the first at line " + first.line() + ", column "
+                    + first.column() + ")", "fix it in the flows directory; ./switchboard flow lint shows each one");
+        }
     }
 
     /** Whether an import could not be compiled (calls to it are then not reported as unknown as well). */

@@ -123,32 +123,4 @@ class FlowCompilerTest {
                 .contains("nesting is");
         assertThat(errors("x".repeat(5 * 1024 * 1024))).singleElement().asString().contains("larger than");
     }
-
-    /** The parser never throws anything but diagnostics, whatever it is fed. */
-    @Test
-    void randomAndMutatedDocumentsGiveDiagnosticsOnly() {
-        String seed = "flow: x\nstart: m\nsteps:\n  m: {menu: {prompt: [p], options: {1: a}, timeout: 2s}}\n"
-                + "  a: {play: [q], next: b}\n  b: {goto: m, max: 2}\n";
-        Random random = new Random(7);
-        String alphabet = "{}[]:,-&*!|>'\"#%@` \n\tab1";
-        for (int i = 0; i < 3000; i++) {
-            StringBuilder doc = new StringBuilder(seed);
-            int edits = 1 + random.nextInt(6);
-            for (int e = 0; e < edits; e++) {
-                int at = random.nextInt(doc.length());
-                switch (random.nextInt(3)) {
-                    case 0 -> doc.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                    case 1 -> doc.deleteCharAt(at);
-                    default -> doc.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                }
-            }
-            try {
-                FlowCompiler.compile("fuzz.yaml", doc.toString());
-            } catch (FlowCompileException expected) {
-                assertThat(expected.diagnostics()).isNotEmpty();
-            } catch (RuntimeException | StackOverflowError e) {
-                throw new AssertionError("compiler threw on:\n" + doc, e);
-            }
-        }
-    }
 }

@@ -7,6 +7,7 @@ import io.switchboard.callflow.engine.CallControl;
 import io.switchboard.callflow.engine.FlowInterpreter;
 import io.switchboard.callflow.engine.FlowListener;
 import io.switchboard.callflow.engine.FlowServices;
+import io.switchboard.callflow.engine.LookupPort;
 import io.switchboard.callflow.flowtest.FlowTestCommand;
 import io.switchboard.callflow.lint.FlowLinter;
 import io.switchboard.callflow.lint.PromptCatalog;
@@ -81,32 +82,14 @@ class LookupTest {
     @Test
     void aSlowConnectorGetsTheFillerThenTheErrorStep() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
-        FlowServices slow = new FlowServices() {
-            @Override
-            public QueueResult queue(QueueRequest request, CallControl call) {
-                return new QueueResult.Unavailable("none");
+        FlowServices slow = FlowServices.UNAVAILABLE.withLookups((connector, arguments) -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public TransferResult transfer(String destination, CallControl call) {
-                return new TransferResult.Failed("none");
-            }
-
-            @Override
-            public HandoffResult handoff(String target, Map<String, String> context) {
-                return new HandoffResult.Failed("none");
-            }
-
-            @Override
-            public LookupResult lookup(String connector, Map<String, String> arguments) {
-                try {
-                    never.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return new LookupResult.NotFound();
-            }
-        };
+            return new LookupPort.LookupResult.NotFound();
+        });
         ScriptedCall call = new ScriptedCall();
         new FlowInterpreter(Clock.systemUTC(), new CalendarOverrides(), slow, 100)
                 .run(FlowCompiler.compile("l.yaml", FLOW), call, FlowListener.NONE);

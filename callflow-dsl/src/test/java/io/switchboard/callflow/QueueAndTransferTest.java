@@ -118,7 +118,7 @@ class QueueAndTransferTest {
         CompiledFlow flow = FlowCompiler.compile("q.yaml", FLOW.replace("      callback: callback-thanks",
                 "      callback: callback-thanks\n      offer-callback: {when-wait-over: 2m, key: \"1\"}"));
         var queue = (io.switchboard.callflow.step.QueueStep) flow.step("wait").orElseThrow();
-        assertThat(queue.request().callback()).isEqualTo(new io.switchboard.callflow.engine.FlowServices.CallbackOffer(
+        assertThat(queue.request().callback()).isEqualTo(new io.switchboard.callflow.engine.QueuePort.CallbackOffer(
                 java.time.Duration.ofMinutes(2), java.time.Duration.ofMinutes(1), '1',
                 List.of(new io.switchboard.callflow.engine.PromptRef("callback-offer"))));
     }

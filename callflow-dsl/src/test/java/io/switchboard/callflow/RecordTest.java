@@ -7,6 +7,7 @@ import io.switchboard.callflow.engine.FlowInterpreter;
 import io.switchboard.callflow.engine.FlowListener;
 import io.switchboard.callflow.engine.FlowResult;
 import io.switchboard.callflow.engine.FlowServices;
+import io.switchboard.callflow.engine.HandoffPort;
 import io.switchboard.callflow.calendar.CalendarOverrides;
 import io.switchboard.callflow.testing.ScriptedCall;
 import java.time.Clock;
@@ -44,30 +45,12 @@ class RecordTest {
     /** Hand-offs the flow made, as "target {context}". */
     private final List<String> handoffs = new ArrayList<>();
 
-    private final FlowServices services = new FlowServices() {
-        @Override
-        public QueueResult queue(QueueRequest request, io.switchboard.callflow.engine.CallControl call) {
-            return new QueueResult.Unavailable("none");
-        }
-
-        @Override
-        public TransferResult transfer(String destination, io.switchboard.callflow.engine.CallControl call) {
-            return new TransferResult.Failed("none");
-        }
-
-        @Override
-        public LookupResult lookup(String connector, Map<String, String> arguments) {
-            return new LookupResult.Failed("none");
-        }
-
-        @Override
-        public HandoffResult handoff(String target, Map<String, String> context) {
-            Map<String, String> shown = new java.util.TreeMap<>(context);
-            shown.remove("call.id");
-            handoffs.add(target + " " + shown);
-            return new HandoffResult.Accepted("T-1");
-        }
-    };
+    private final FlowServices services = FlowServices.UNAVAILABLE.withHandoffs((target, context) -> {
+        Map<String, String> shown = new java.util.TreeMap<>(context);
+        shown.remove("call.id");
+        handoffs.add(target + " " + shown);
+        return new HandoffPort.HandoffResult.Accepted("T-1");
+    });
 
     private FlowResult run(ScriptedCall call) throws Exception {
         return new FlowInterpreter(Clock.systemUTC(), new CalendarOverrides(), services,

@@ -139,6 +139,11 @@ public final class CallSession {
         }
     }
 
+    /** When the last RTP packet from the server arrived ({@link System#nanoTime()}); 0 before the first. */
+    public long lastMediaNanos() {
+        return rtp.lastArrivalNanos();
+    }
+
     /** Hangs up (BYE). */
     public void hangup() {
         caller.bye(this);

@@ -162,6 +162,11 @@ final class RtpPeer implements AutoCloseable {
         }
     }
 
+    /** When the last packet arrived ({@link System#nanoTime()}); 0 before the first. */
+    synchronized long lastArrivalNanos() {
+        return arrivals.isEmpty() ? 0 : arrivals.get(arrivals.size() - 1);
+    }
+
     synchronized List<Long> arrivals() {
         return List.copyOf(arrivals);
     }

@@ -15,18 +15,22 @@ public final class SimulatorCli {
 
     static final String USAGE = """
             usage: switchboard sim call <sip-uri> [options]
-              --keys DIGITS           keys to press (after the first prompt, or after --wait-before-keys)
+              --keys KEYS[,KEYS...]   keys to press: each group as soon as the next prompt has played to its end
+                                      (1,0: 1 when the first prompt ends, 0 when the one after it ends)
               --keys-via rfc4733|info how to send them (default rfc4733)
-              --wait-before-keys T    press keys this long after the answer instead (e.g. 2s, 500ms)
+              --wait-before-keys T    instead, press all keys this long after the answer (e.g. 2s, 500ms)
               --hangup-after T        hang up after this long if the server has not (default 60s)
+              --media-timeout T       give up when no RTP arrives for this long: the server died (default 10s)
               --prompts DIR           the prompt library to recognise (default: the repository's prompts)
               --codec PCMU|PCMA       codec to offer (default PCMU)
               --caller NUMBER         the caller's number (default 5550100)
-            example: switchboard sim call sip:100@127.0.0.1:5060 --keys 2""";
+            exit status: 0 answered and ended by either side, 1 failed (no answer, or the server went silent),
+            2 bad arguments
+            example: switchboard sim call sip:100@127.0.0.1:5060 --keys 1,0""";
 
     /** The parsed command line. */
-    record Args(String uri, String keys, boolean viaInfo, Duration waitBeforeKeys, Duration hangupAfter,
-            Path prompts, AudioCodec codec, String caller) {}
+    record Args(String uri, List<String> keys, boolean viaInfo, Duration waitBeforeKeys, Duration hangupAfter,
+            Duration mediaTimeout, Path prompts, AudioCodec codec, String caller) {}
 
     private SimulatorCli() {}
 
@@ -35,6 +39,10 @@ public final class SimulatorCli {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
+        if (argv.contains("--help") || argv.contains("-h") || argv.equals(List.of("help"))) {
+            out.println(USAGE);
+            return 0;
+        }
         Args args;
         try {
             args = parse(argv);
@@ -61,30 +69,73 @@ public final class SimulatorCli {
             return 1;
         }
         long deadline = System.nanoTime() + args.hangupAfter().toNanos();
-        if (!args.keys().isEmpty()) {
-            if (args.waitBeforeKeys() != null) {
-                call.awaitEnded(args.waitBeforeKeys());
-            } else {
-                HeardPrompt first = call.awaitPrompt(firstPromptName(call), Duration.ofSeconds(10));
-                waitForPromptEnd(call, first);
-            }
-            if (call.endedBy() == CallSession.EndedBy.NONE) {
-                out.printf("  %.2fs  pressing %s (%s)%n", (System.nanoTime() - call.answeredNanos) / 1e9, args.keys(),
-                        args.viaInfo() ? "sip-info" : "rfc4733");
-                if (args.viaInfo()) {
-                    call.pressKeysInfo(args.keys());
-                } else {
-                    call.pressKeys(args.keys());
+        if (args.waitBeforeKeys() != null && !args.keys().isEmpty()) {
+            call.awaitEnded(args.waitBeforeKeys());
+            press(call, String.join("", args.keys()), "after " + args.waitBeforeKeys().toMillis() + " ms", args, out);
+        } else {
+            int promptsUsed = 0;
+            for (String group : args.keys()) {
+                HeardPrompt ended = awaitPromptEnd(call, promptsUsed, deadline);
+                if (ended == null) {
+                    out.println("  no prompt ended before the call did; keys " + group + " not pressed");
+                    break;
                 }
+                promptsUsed = call.heard().indexOf(ended) + 1;
+                press(call, group, "when " + ended.name() + " ended", args, out);
             }
         }
-        CallSession.EndedBy ended = call.awaitEnded(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        CallSession.EndedBy ended = CallSession.EndedBy.NONE;
+        boolean silent = false;
+        while (ended == CallSession.EndedBy.NONE && System.nanoTime() < deadline) {
+            ended = call.awaitEnded(Duration.ofMillis(200));
+            long quiet = System.nanoTime() - Math.max(call.lastMediaNanos(), call.answeredNanos);
+            if (ended == CallSession.EndedBy.NONE && quiet > args.mediaTimeout().toNanos()) {
+                silent = true;
+                break;
+            }
+        }
         if (ended == CallSession.EndedBy.NONE) {
             call.hangup();
             ended = CallSession.EndedBy.CALLER;
         }
         report(call, ended, out);
+        if (silent) {
+            out.printf("server went silent: no RTP for %.1fs, so the caller hung up (did the server die?)%n",
+                    args.mediaTimeout().toMillis() / 1000.0);
+            return 1;
+        }
         return 0;
+    }
+
+    private static void press(CallSession call, String keys, String when, Args args, PrintStream out) {
+        if (call.endedBy() != CallSession.EndedBy.NONE) {
+            return;
+        }
+        out.printf("  %.2fs  pressing %s %s (%s)%n", (System.nanoTime() - call.answeredNanos) / 1e9, keys, when,
+                args.viaInfo() ? "sip-info" : "rfc4733");
+        if (args.viaInfo()) {
+            call.pressKeysInfo(keys);
+        } else {
+            call.pressKeys(keys);
+            while (call.keysPending() && call.endedBy() == CallSession.EndedBy.NONE) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L); // the keys go out one by one
+            }
+        }
+    }
+
+    /**
+     * Waits for the first prompt heard after the first {@code skip} ones to play to its end (its start plus its
+     * length); null when the call ends or the deadline passes first.
+     */
+    private static HeardPrompt awaitPromptEnd(CallSession call, int skip, long deadline) {
+        while (System.nanoTime() < deadline && call.endedBy() == CallSession.EndedBy.NONE) {
+            List<HeardPrompt> heard = call.heard();
+            if (heard.size() > skip && System.nanoTime() >= heard.get(skip).endNanos()) {
+                return heard.get(skip);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
+        return null;
     }
 
     static void report(CallSession call, CallSession.EndedBy ended, PrintStream out) {
@@ -98,26 +149,6 @@ public final class SimulatorCli {
         out.println(call.stats());
     }
 
-    private static String firstPromptName(CallSession call) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (call.heard().isEmpty() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-        }
-        if (call.heard().isEmpty()) {
-            throw new IllegalStateException("heard no prompt within 10 s");
-        }
-        return call.heard().get(0).name();
-    }
-
-    /** Waits until the prompt after {@code first} starts or no audio has matched for a while. */
-    private static void waitForPromptEnd(CallSession call, HeardPrompt first) {
-        // the next prompt starting marks the end of the first one
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline && call.heard().size() < 2 && call.endedBy() == CallSession.EndedBy.NONE) {
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-        }
-    }
-
     static Args parse(List<String> argv) {
         if (argv.isEmpty() || !argv.get(0).equals("call")) {
             throw new IllegalArgumentException("the only command is 'call'");
@@ -126,8 +157,9 @@ public final class SimulatorCli {
             throw new IllegalArgumentException("give the SIP URI to call, e.g. sip:100@127.0.0.1:5060");
         }
         String uri = argv.get(1);
-        String keys = "";
+        List<String> keys = List.of();
         boolean info = false;
+        Duration mediaTimeout = Duration.ofSeconds(10);
         Duration wait = null;
         Duration hangup = Duration.ofSeconds(60);
         Path prompts = PromptLibrary.defaultDirectory();
@@ -141,10 +173,11 @@ public final class SimulatorCli {
             String v = argv.get(++i);
             switch (opt) {
                 case "--keys" -> {
-                    if (!v.matches("[0-9*#A-Da-d]+")) {
-                        throw new IllegalArgumentException("--keys takes 0-9, *, # and A-D, got '" + v + "'");
+                    if (!v.matches("[0-9*#A-Da-d]+(,[0-9*#A-Da-d]+)*")) {
+                        throw new IllegalArgumentException("--keys takes 0-9, *, # and A-D, in groups separated by"
+                                + " commas (1,0), got '" + v + "'");
                     }
-                    keys = v;
+                    keys = List.of(v.split(","));
                 }
                 case "--keys-via" -> info = switch (v) {
                     case "rfc4733" -> false;
@@ -153,6 +186,7 @@ public final class SimulatorCli {
                 };
                 case "--wait-before-keys" -> wait = duration(opt, v);
                 case "--hangup-after" -> hangup = duration(opt, v);
+                case "--media-timeout" -> mediaTimeout = duration(opt, v);
                 case "--prompts" -> prompts = Path.of(v);
                 case "--codec" -> codec = AudioCodec.byName(v).orElseThrow(
                         () -> new IllegalArgumentException("--codec is PCMU or PCMA, got '" + v + "'"));
@@ -160,7 +194,7 @@ public final class SimulatorCli {
                 default -> throw new IllegalArgumentException("unknown option " + opt);
             }
         }
-        return new Args(uri, keys, info, wait, hangup, prompts, codec, caller);
+        return new Args(uri, keys, info, wait, hangup, mediaTimeout, prompts, codec, caller);
     }
 
     /** A time on the command line ({@code 500ms}, {@code 2s}, {@code 1m}); a bad one names {@code option}. */

@@ -65,7 +65,7 @@ class FlowsController {
         "text/plain"})
     ResponseEntity<Publication> publish(@PathVariable("id") String id, @RequestBody String yaml,
             @RequestParam(name = "note", required = false, defaultValue = "") String note) {
-        PublishedFlows.Outcome outcome = flows.publish(id + ".yaml", yaml, note, id);
+        PublishedFlows.Outcome outcome = flows.publish(id + ".yaml", "api", yaml, note, id);
         if (outcome instanceof PublishedFlows.Outcome.Refused refused) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                     "The flow has errors; nothing was published and the live version keeps serving.");
@@ -83,10 +83,20 @@ class FlowsController {
     /** Points the live alias at {@code version} (rollback, or forward again). */
     @PutMapping("/{id}/live")
     Publication makeLive(@PathVariable("id") String id, @RequestParam("version") int version) {
-        if (!flows.rollback(id, version)) {
-            throw notFound(id + " v" + version);
-        }
-        return new Publication(id, version, false);
+        return switch (flows.rollback(id, version)) {
+            case PublishedFlows.Rollback.Done done -> new Publication(id, done.version(), false);
+            case PublishedFlows.Rollback.NoSuchVersion none -> throw notFound(id + " v" + version);
+            case PublishedFlows.Rollback.Refused refused -> {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                        "Version " + version + " of " + id + " no longer compiles against the flows directory (a"
+                                + " sub-flow file it imports is missing or changed); the live version keeps serving."
+                                + " Restore the sub-flow file, or publish a fixed version.");
+                problem.setTitle("Version cannot go live");
+                problem.setProperty("diagnostics", refused.diagnostics().stream().map(FlowsController::view)
+                        .toList());
+                throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
+            }
+        };
     }
 
     private static Map<String, Object> view(Diagnostic d) {

@@ -27,10 +27,28 @@ final class GraphCommand {
                 return 2;
             }
         }
-        if (file == null || !Files.isRegularFile(Path.of(file)) || !List.of("mermaid", "dot").contains(format)) {
-            err.println(file == null ? "flow graph: name a flow file"
-                    : !Files.isRegularFile(Path.of(file)) ? file + ": no such file"
-                    : "flow graph: --format is mermaid or dot, got '" + format + "'");
+        if (!List.of("mermaid", "dot").contains(format)) {
+            err.println("flow graph: --format is mermaid or dot, got '" + format + "'");
+            return 2;
+        }
+        if (file == null) {
+            err.println("flow graph: name a flow file");
+            return 2;
+        }
+        if (Files.isDirectory(Path.of(file))) {
+            List<Path> flows = flowsIn(Path.of(file), err);
+            if (flows == null) {
+                return 2;
+            }
+            if (flows.size() != 1) {
+                err.println("flow graph: " + file + " is a directory with " + (flows.isEmpty() ? "no flow files"
+                        : flows.size() + " flow files; name one: " + String.join(", ",
+                                flows.stream().map(Path::toString).toList())));
+                return 2;
+            }
+            file = flows.get(0).toString();
+        } else if (!Files.isRegularFile(Path.of(file))) {
+            err.println("flow graph: " + file + ": no such file or directory");
             return 2;
         }
         try {
@@ -40,6 +58,17 @@ final class GraphCommand {
         } catch (FlowCompileException e) {
             e.diagnostics().forEach(err::println);
             return 1;
+        }
+    }
+
+    /** The flow files directly in {@code dir} (its lib/ of sub-flows is not searched). */
+    private static List<Path> flowsIn(Path dir, PrintStream err) {
+        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+            return list.filter(f -> Files.isRegularFile(f) && (f.toString().endsWith(".yaml")
+                    || f.toString().endsWith(".yml"))).sorted().toList();
+        } catch (java.io.IOException e) {
+            err.println("flow graph: " + dir + ": cannot list: " + e.getMessage());
+            return null;
         }
     }
 }

@@ -3,13 +3,9 @@ package io.switchboard.callflow.flowtest;
 import io.switchboard.callflow.CompiledFlow;
 import io.switchboard.callflow.FlowCompileException;
 import io.switchboard.callflow.FlowCompiler;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code switchboard flow test FILES|DIRS}: runs flow test files, prints a line per case and the step and edge
@@ -20,28 +16,15 @@ public final class FlowTestCommand {
     private FlowTestCommand() {}
 
     public static int run(List<String> paths, PrintStream out, PrintStream err) {
-        List<Path> files = new ArrayList<>();
-        for (String arg : paths) {
-            Path p = Path.of(arg);
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
-                            .forEach(files::add);
-                } catch (IOException e) {
-                    err.println(arg + ": cannot list: " + e.getMessage());
-                    return 2;
-                }
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
-            } else {
-                err.println(arg + ": no such file or directory");
-                return 2;
-            }
-        }
-        if (files.isEmpty()) {
-            err.println("no flow test files in " + paths);
+        FlowTestFiles found;
+        try {
+            found = FlowTestFiles.find(paths);
+        } catch (IllegalArgumentException e) {
+            err.println("flow test: " + e.getMessage());
             return 2;
         }
+        List<Path> files = found.tests();
+        found.skippedNote().ifPresent(out::println);
         int failed = 0;
         int passed = 0;
         FlowTestRunner runner = new FlowTestRunner();

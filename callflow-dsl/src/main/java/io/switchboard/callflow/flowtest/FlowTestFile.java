@@ -81,8 +81,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
                         + "'", "write time: 2026-01-05T10:00:00+01:00");
             }
         }
-        List<String> closedNow = f.node("closed-now").map(n -> f.prompts("closed-now").stream()
-                .map(p -> p.name()).toList()).orElse(List.of());
+        List<String> closedNow = f.node("closed-now").map(n -> f.texts("closed-now")).orElse(List.of());
         java.util.Map<String, String> mocks = new java.util.LinkedHashMap<>();
         java.util.Map<String, Object> lookups = new java.util.LinkedHashMap<>();
         f.node("mocks").ifPresent(n -> {
@@ -100,7 +99,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
             m.rejectUnknown();
         });
         List<String> requests = f.node("requests").isPresent()
-                ? f.prompts("requests").stream().map(p -> p.name()).toList() : null;
+                ? f.texts("requests") : null;
         List<FlowTestCase.Action> script = new ArrayList<>();
         Node s = f.node("script").orElse(null);
         if (s instanceof SequenceNode seq) {
@@ -142,7 +141,7 @@ public record FlowTestFile(Path file, Path flow, List<FlowTestCase> cases) {
         }
         String key = f.keys().iterator().next();
         FlowTestCase.Action action = switch (key) {
-            case "expect" -> new FlowTestCase.Expect(pos, f.prompts("expect").stream().map(p -> p.name()).toList());
+            case "expect" -> new FlowTestCase.Expect(pos, f.texts("expect"));
             case "press" -> new FlowTestCase.Press(pos, keys(f, "press", problems));
             case "silence" -> {
                 f.node("silence");

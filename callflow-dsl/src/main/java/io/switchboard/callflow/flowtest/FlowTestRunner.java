@@ -63,7 +63,7 @@ public final class FlowTestRunner {
         c.closedNow().forEach(cal -> overrides.set(cal, CalendarOverrides.Override.CLOSED_NOW));
         MockServices services = new MockServices(c.mocks(), c.lookups());
         FlowInterpreter interpreter = new FlowInterpreter(call.clock(c.time()), overrides,
-                services, FlowInterpreter.DEFAULT_STEP_LIMIT);
+                services.services(), FlowInterpreter.DEFAULT_STEP_LIMIT);
         List<String> expected = new ArrayList<>();
         List<SourcePos> where = new ArrayList<>();
         for (FlowTestCase.Action a : c.script()) {

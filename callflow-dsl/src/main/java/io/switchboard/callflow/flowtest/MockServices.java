@@ -1,7 +1,12 @@
 package io.switchboard.callflow.flowtest;
 
 import io.switchboard.callflow.engine.CallControl;
+import io.switchboard.callflow.engine.CallbackPort;
 import io.switchboard.callflow.engine.FlowServices;
+import io.switchboard.callflow.engine.HandoffPort;
+import io.switchboard.callflow.engine.LookupPort;
+import io.switchboard.callflow.engine.QueuePort;
+import io.switchboard.callflow.engine.TransferPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +16,7 @@ import java.util.Set;
  * Queues and transfers as a flow test case says they go ({@code mocks: {queue: timeout, transfer: failed}}), and a
  * record of what the flow asked for, so a case can check the queue and skills.
  */
-final class MockServices implements FlowServices {
+final class MockServices implements QueuePort, CallbackPort, TransferPort, LookupPort, HandoffPort {
 
     static final Set<String> QUEUE_OUTCOMES = Set.of("connected", "timeout", "exit-key", "callback", "unavailable",
             "hung-up");
@@ -37,6 +42,11 @@ final class MockServices implements FlowServices {
         this.callbackOutcome = mocks.getOrDefault("callback", "scheduled");
         this.queueWait = java.time.Duration.ofMillis(Long.parseLong(mocks.getOrDefault("queue-wait", "0")));
         this.lookups = Map.copyOf(lookups);
+    }
+
+    /** Every port answered by this mock. */
+    FlowServices services() {
+        return new FlowServices(this, this, this, this, this);
     }
 
     @Override

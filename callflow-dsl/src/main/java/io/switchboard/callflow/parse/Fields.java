@@ -164,23 +164,46 @@ public final class Fields {
         };
     }
 
-    /** A prompt list: a single name or a sequence of names. */
+    /** A prompt list: a single name or a sequence of names, each a valid prompt name. */
     public List<PromptRef> prompts(String key) {
+        List<PromptRef> out = new ArrayList<>();
+        for (ScalarNode s : scalars(key, "write [welcome] or [main-menu, digits/1]", "prompt names")) {
+            prompt(s, what, problems).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** A list of words or phrases (spoken choices, expected transcripts): a single one or a sequence. */
+    public List<String> texts(String key) {
+        return scalars(key, "write [one] or [one, two]", "words").stream().map(s -> s.getValue().strip()).toList();
+    }
+
+    private List<ScalarNode> scalars(String key, String hint, String kind) {
         Optional<Node> value = node(key);
         if (value.isEmpty()) {
             return List.of();
         }
-        List<PromptRef> out = new ArrayList<>();
+        List<ScalarNode> out = new ArrayList<>();
         List<Node> items = value.get() instanceof SequenceNode seq ? seq.getValue() : List.of(value.get());
         for (Node item : items) {
             if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
-                out.add(new PromptRef(s.getValue().strip()));
+                out.add(s);
             } else {
-                problems.error(item, what + ": '" + key + "' must list prompt names, got " + describe(item),
-                        "write [welcome] or [main-menu, digits/1]");
+                problems.error(item, what + ": '" + key + "' must list " + kind + ", got " + describe(item), hint);
             }
         }
         return out;
+    }
+
+    /** A prompt name written in {@code item}; a name that is no prompt name (a path, say) is an error. */
+    public static Optional<PromptRef> prompt(ScalarNode item, String what, Problems problems) {
+        String name = item.getValue().strip();
+        if (PromptRef.isValid(name)) {
+            return Optional.of(new PromptRef(name));
+        }
+        problems.error(item, what + ": " + describe(item) + " is not a prompt name", "prompt names are words"
+                + " joined by '/', like welcome or digits/7: letters, digits and _ . + -, no leading '.' or '/'");
+        return Optional.empty();
     }
 
     /** Reports every key nobody read. */

@@ -13,8 +13,17 @@ public final class SourceFile {
 
     private SourceFile() {}
 
+    /** Files larger than this are not read (the YAML reader refuses longer texts anyway). */
+    public static final long MAX_BYTES = 4L * 1024 * 1024;
+
     public static String read(Path file) throws FlowCompileException {
         try {
+            if (!Files.isRegularFile(file)) {
+                throw new java.io.IOException(Files.exists(file) ? "not a regular file" : "no such file");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new java.io.IOException("larger than " + MAX_BYTES + " bytes");
+            }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             throw new FlowCompileException(List.of(new Diagnostic(file.toString(), 1, 1, Diagnostic.Severity.ERROR,

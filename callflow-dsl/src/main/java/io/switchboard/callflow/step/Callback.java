@@ -2,7 +2,7 @@ package io.switchboard.callflow.step;
 
 import io.switchboard.callflow.engine.CallControl;
 import io.switchboard.callflow.engine.Execution;
-import io.switchboard.callflow.engine.FlowServices;
+import io.switchboard.callflow.engine.CallbackPort;
 import io.switchboard.callflow.engine.KeyOutcome;
 import io.switchboard.callflow.engine.PlayOutcome;
 import io.switchboard.callflow.engine.PromptRef;
@@ -190,15 +190,15 @@ public final class Callback implements StepKind<CallbackStep> {
             at = when.get();
         }
         String queue = Evaluator.text(step.queue().evaluate(run::variable));
-        var request = new FlowServices.CallbackRequest(queue, number, step.skills(), step.priority(), at);
-        return switch (run.services().callback(request)) {
-            case FlowServices.CallbackResult.Scheduled s -> {
+        var request = new CallbackPort.CallbackRequest(queue, number, step.skills(), step.priority(), at);
+        return switch (run.services().callbacks().callback(request)) {
+            case CallbackPort.CallbackResult.Scheduled s -> {
                 if (step.into() != null) {
                     run.setVariable(step.into(), s.reference());
                 }
                 yield Steps.then(step.next());
             }
-            case FlowServices.CallbackResult.Failed f -> Next.go(step.failed());
+            case CallbackPort.CallbackResult.Failed f -> Next.go(step.failed());
         };
     }
 

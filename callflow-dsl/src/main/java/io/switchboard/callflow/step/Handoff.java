@@ -1,7 +1,7 @@
 package io.switchboard.callflow.step;
 
 import io.switchboard.callflow.engine.Execution;
-import io.switchboard.callflow.engine.FlowServices;
+import io.switchboard.callflow.engine.HandoffPort;
 import io.switchboard.callflow.expr.Evaluator;
 import io.switchboard.callflow.expr.Template;
 import io.switchboard.callflow.parse.Fields;
@@ -65,14 +65,14 @@ public final class Handoff implements StepKind<HandoffStep> {
         Map<String, String> context = new LinkedHashMap<>();
         context.put("call.id", run.call().facts().callId());
         step.context().forEach((k, t) -> context.put(k, Evaluator.text(t.evaluate(run::variable))));
-        return switch (run.services().handoff(step.target(), context)) {
-            case FlowServices.HandoffResult.Accepted a -> {
+        return switch (run.services().handoffs().handoff(step.target(), context)) {
+            case HandoffPort.HandoffResult.Accepted a -> {
                 if (step.into() != null) {
                     run.setVariable(step.into(), a.reference());
                 }
                 yield Steps.then(step.next());
             }
-            case FlowServices.HandoffResult.Failed f -> Next.go(step.failed());
+            case HandoffPort.HandoffResult.Failed f -> Next.go(step.failed());
         };
     }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.callflow.step;
 
 import io.switchboard.callflow.engine.Execution;
-import io.switchboard.callflow.engine.FlowServices;
+import io.switchboard.callflow.engine.LookupPort;
 import io.switchboard.callflow.engine.PlayOutcome;
 import io.switchboard.callflow.expr.Evaluator;
 import io.switchboard.callflow.expr.Template;
@@ -79,16 +79,16 @@ public final class Lookup implements StepKind<LookupStep> {
     public Next execute(LookupStep step, Execution run) {
         Map<String, String> args = new LinkedHashMap<>();
         step.arguments().forEach((k, t) -> args.put(k, Evaluator.text(t.evaluate(run::variable))));
-        CompletableFuture<FlowServices.LookupResult> pending = new CompletableFuture<>();
+        CompletableFuture<LookupPort.LookupResult> pending = new CompletableFuture<>();
         Thread.ofVirtual().name("lookup-" + step.connector()).start(() -> {
             try {
-                pending.complete(run.services().lookup(step.connector(), args));
+                pending.complete(run.services().lookups().lookup(step.connector(), args));
             } catch (RuntimeException e) {
-                pending.complete(new FlowServices.LookupResult.Failed(e.toString()));
+                pending.complete(new LookupPort.LookupResult.Failed(e.toString()));
             }
         });
         long deadline = System.nanoTime() + step.timeLimit().toNanos();
-        FlowServices.LookupResult result = await(pending, step.fillerAfter().toNanos());
+        LookupPort.LookupResult result = await(pending, step.fillerAfter().toNanos());
         if (result == null && !step.filler().isEmpty()) {
             if (run.call().play(step.filler(), false) == PlayOutcome.HUNG_UP) {
                 return Next.CALLER_HUNG_UP;
@@ -102,17 +102,17 @@ public final class Lookup implements StepKind<LookupStep> {
         }
         return switch (result) {
             case null -> Next.go(step.error());
-            case FlowServices.LookupResult.Found f -> {
+            case LookupPort.LookupResult.Found f -> {
                 f.values().forEach((k, v) -> run.setVariable(step.into() + "." + k, v));
                 yield Steps.then(step.next());
             }
-            case FlowServices.LookupResult.NotFound n -> Next.go(step.notFound() != null ? step.notFound()
+            case LookupPort.LookupResult.NotFound n -> Next.go(step.notFound() != null ? step.notFound()
                     : step.error());
-            case FlowServices.LookupResult.Failed f -> Next.go(step.error());
+            case LookupPort.LookupResult.Failed f -> Next.go(step.error());
         };
     }
 
-    private static FlowServices.LookupResult await(CompletableFuture<FlowServices.LookupResult> pending, long nanos) {
+    private static LookupPort.LookupResult await(CompletableFuture<LookupPort.LookupResult> pending, long nanos) {
         try {
             return pending.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -121,7 +121,7 @@ public final class Lookup implements StepKind<LookupStep> {
             Thread.currentThread().interrupt();
             return null;
         } catch (ExecutionException e) {
-            return new FlowServices.LookupResult.Failed(e.getCause().toString());
+            return new LookupPort.LookupResult.Failed(e.getCause().toString());
         }
     }
 }

@@ -149,8 +149,8 @@ public final class Menu implements StepKind<MenuStep> {
     private static List<String> phrases(String what, String key, Fields option, Map<String, Character> spoken,
             char k, CompileContext ctx) {
         List<String> says = new ArrayList<>();
-        for (PromptRef p : option.prompts("say")) {
-            String phrase = normalise(p.name());
+        for (String said : option.texts("say")) {
+            String phrase = normalise(said);
             Character other = spoken.putIfAbsent(phrase, k);
             if (phrase.isEmpty()) {
                 ctx.problems().error(option.node("say").orElseThrow(), what + ": option " + key + " has an empty"

@@ -66,7 +66,7 @@ public final class Play implements StepKind<PlayStep> {
 
     private static Optional<PlayItem> item(Node item, String what, CompileContext ctx) {
         if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
-            return Optional.of(new PlayItem.Recorded(new PromptRef(s.getValue().strip())));
+            return Fields.prompt(s, what, ctx.problems()).map(PlayItem.Recorded::new);
         }
         if (item instanceof MappingNode m && m.getValue().size() == 1) {
             NodeTuple t = m.getValue().get(0);

@@ -1,7 +1,7 @@
 package io.switchboard.callflow.step;
 
 import io.switchboard.callflow.engine.Execution;
-import io.switchboard.callflow.engine.FlowServices;
+import io.switchboard.callflow.engine.QueuePort;
 import io.switchboard.callflow.parse.Fields;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -79,7 +79,7 @@ public final class Queue implements StepKind<QueueStep> {
         if (!exitKeys.isEmpty() && exitKey == null) {
             ctx.problems().error(q.pos(), what + ": exit-keys need an exit-key step", "write exit-key: main-menu");
         }
-        FlowServices.CallbackOffer offer = q.node("offer-callback").map(n -> offer(n, what, exitKeys, ctx))
+        QueuePort.CallbackOffer offer = q.node("offer-callback").map(n -> offer(n, what, exitKeys, ctx))
                 .orElse(null);
         String callback = Steps.optional(q, "callback", ctx);
         if (offer != null && callback == null) {
@@ -88,13 +88,13 @@ public final class Queue implements StepKind<QueueStep> {
         }
         String unavailable = Steps.optional(q, "unavailable", ctx);
         q.rejectUnknown();
-        var request = new FlowServices.QueueRequest(name, skills, priority, maxWait, exitKeys, hold, announce,
+        var request = new QueuePort.QueueRequest(name, skills, priority, maxWait, exitKeys, hold, announce,
                 offer);
         return new QueueStep(id, step.pos(), request, connected, timeout, exitKey, callback, unavailable);
     }
 
     /** {@code offer-callback: {when-wait-over: 2m, every: 60s, key: "1", prompt: [callback-offer]}} */
-    private static FlowServices.CallbackOffer offer(Node n, String what, Set<Character> exitKeys,
+    private static QueuePort.CallbackOffer offer(Node n, String what, Set<Character> exitKeys,
             CompileContext ctx) {
         Fields o = Fields.of(n, what + " offer-callback", ctx.problems());
         Duration over = o.node("when-wait-over").isPresent() ? o.duration("when-wait-over").orElse(Duration.ZERO)
@@ -109,7 +109,7 @@ public final class Queue implements StepKind<QueueStep> {
         }
         var prompt = o.prompts("prompt");
         o.rejectUnknown();
-        return new FlowServices.CallbackOffer(over, every, key.isEmpty() ? '1' : key.charAt(0),
+        return new QueuePort.CallbackOffer(over, every, key.isEmpty() ? '1' : key.charAt(0),
                 prompt.isEmpty() ? java.util.List.of(new io.switchboard.callflow.engine.PromptRef("callback-offer"))
                         : prompt);
     }
@@ -140,25 +140,25 @@ public final class Queue implements StepKind<QueueStep> {
 
     @Override
     public Next execute(QueueStep step, Execution run) {
-        var result = run.services().queue(step.request(), run.call());
+        var result = run.services().queues().queue(step.request(), run.call());
         run.setVariable(NAME, step.request().queue());
         run.setVariable(OUTCOME, switch (result) {
-            case FlowServices.QueueResult.HungUp h -> "hung-up";
-            case FlowServices.QueueResult.Connected c -> "connected";
-            case FlowServices.QueueResult.TimedOut t -> "timeout";
-            case FlowServices.QueueResult.ExitKey k -> "exit-key";
-            case FlowServices.QueueResult.CallbackChosen c -> "callback";
-            case FlowServices.QueueResult.Unavailable u -> "unavailable";
+            case QueuePort.QueueResult.HungUp h -> "hung-up";
+            case QueuePort.QueueResult.Connected c -> "connected";
+            case QueuePort.QueueResult.TimedOut t -> "timeout";
+            case QueuePort.QueueResult.ExitKey k -> "exit-key";
+            case QueuePort.QueueResult.CallbackChosen c -> "callback";
+            case QueuePort.QueueResult.Unavailable u -> "unavailable";
         });
         return switch (result) {
-            case FlowServices.QueueResult.HungUp h -> Next.CALLER_HUNG_UP;
-            case FlowServices.QueueResult.Connected c -> Steps.then(step.connected());
-            case FlowServices.QueueResult.TimedOut t -> Next.go(step.timeout());
-            case FlowServices.QueueResult.ExitKey k -> Next.go(step.exitKey() != null ? step.exitKey()
+            case QueuePort.QueueResult.HungUp h -> Next.CALLER_HUNG_UP;
+            case QueuePort.QueueResult.Connected c -> Steps.then(step.connected());
+            case QueuePort.QueueResult.TimedOut t -> Next.go(step.timeout());
+            case QueuePort.QueueResult.ExitKey k -> Next.go(step.exitKey() != null ? step.exitKey()
                     : step.timeout());
-            case FlowServices.QueueResult.CallbackChosen c -> Next.go(step.callback() != null ? step.callback()
+            case QueuePort.QueueResult.CallbackChosen c -> Next.go(step.callback() != null ? step.callback()
                     : step.timeout());
-            case FlowServices.QueueResult.Unavailable u -> Next.go(step.unavailable() != null ? step.unavailable()
+            case QueuePort.QueueResult.Unavailable u -> Next.go(step.unavailable() != null ? step.unavailable()
                     : step.timeout());
         };
     }

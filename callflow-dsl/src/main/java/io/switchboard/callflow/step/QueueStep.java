@@ -1,7 +1,7 @@
 package io.switchboard.callflow.step;
 
 import io.switchboard.callflow.SourcePos;
-import io.switchboard.callflow.engine.FlowServices;
+import io.switchboard.callflow.engine.QueuePort;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * @param callback    after the caller chose a callback (null: as timeout)
  * @param unavailable when there is no queueing (null: as timeout)
  */
-public record QueueStep(String id, SourcePos pos, FlowServices.QueueRequest request, String connected,
+public record QueueStep(String id, SourcePos pos, QueuePort.QueueRequest request, String connected,
         String timeout, String exitKey, String callback, String unavailable) implements Step {
 
     @Override

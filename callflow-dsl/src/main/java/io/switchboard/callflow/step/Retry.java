@@ -47,14 +47,14 @@ public record Retry(List<List<PromptRef>> prompts, int max) {
                     List<PromptRef> one = new ArrayList<>();
                     for (Node p : inner.getValue()) {
                         if (p instanceof ScalarNode s && !s.getValue().isBlank()) {
-                            one.add(new PromptRef(s.getValue().strip()));
+                            Fields.prompt(s, key, ctx.problems()).ifPresent(one::add);
                         } else {
                             ctx.problems().error(p, key + ": prompt names expected", "");
                         }
                     }
                     prompts.add(one);
                 } else if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
-                    prompts.add(List.of(new PromptRef(s.getValue().strip())));
+                    Fields.prompt(s, key, ctx.problems()).ifPresent(ref -> prompts.add(List.of(ref)));
                 } else {
                     ctx.problems().error(item, key + ": each attempt's re-prompt is a prompt or a list of prompts",
                             "write prompts: [[no-input], [no-input, enter-account]]");

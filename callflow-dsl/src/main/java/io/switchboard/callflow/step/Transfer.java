@@ -1,7 +1,7 @@
 package io.switchboard.callflow.step;
 
 import io.switchboard.callflow.engine.Execution;
-import io.switchboard.callflow.engine.FlowServices;
+import io.switchboard.callflow.engine.TransferPort;
 import io.switchboard.callflow.parse.Fields;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -39,10 +39,10 @@ public final class Transfer implements StepKind<TransferStep> {
 
     @Override
     public Next execute(TransferStep step, Execution run) {
-        return switch (run.services().transfer(step.to(), run.call())) {
-            case FlowServices.TransferResult.Transferred t -> new Next.End("transferred");
-            case FlowServices.TransferResult.HungUp h -> Next.CALLER_HUNG_UP;
-            case FlowServices.TransferResult.Failed f -> Next.go(step.failed());
+        return switch (run.services().transfers().transfer(step.to(), run.call())) {
+            case TransferPort.TransferResult.Transferred t -> new Next.End("transferred");
+            case TransferPort.TransferResult.HungUp h -> Next.CALLER_HUNG_UP;
+            case TransferPort.TransferResult.Failed f -> Next.go(step.failed());
         };
     }
 }

@@ -69,6 +69,31 @@ class FlowCliTest {
     }
 
     @Test
+    void graphOfADirectoryDrawsItsOneFlowOrNamesTheChoices() throws Exception {
+        Files.writeString(dir.resolve("one.yaml"), "flow: one\nstart: a\nsteps:\n  a: {hangup: {}}\n");
+        assertThat(lint("graph", dir.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("flowchart TD\n");
+        Files.writeString(dir.resolve("two.yaml"), "flow: two\nstart: a\nsteps:\n  a: {hangup: {}}\n");
+        assertThat(lint("graph", dir.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is a directory with 2 flow files; name one: ")
+                .contains("one.yaml").contains("two.yaml").doesNotContain("no such file");
+    }
+
+    @Test
+    void flowTestOnTheFlowsDirectoryRunsTheTestsAndPassesOverTheFlows() {
+        assertThat(lint("test", "../flows")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("(2 flow files passed over, not tests: ../flows/hotline.yaml,"
+                        + " ../flows/lib/voicemail-ticket.yaml)")
+                .contains(" passed, 0 failed");
+        out.reset();
+        err.reset();
+        assertThat(lint("test", "../flows/hotline.yaml")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("../flows/hotline.yaml is a flow file, not a flow"
+                + " test file");
+    }
+
+    @Test
     void badArgumentsExitTwo() {
         assertThat(lint()).isEqualTo(2);
         assertThat(lint("lint", dir.resolve("missing").toString())).isEqualTo(2);

@@ -46,6 +46,15 @@ public final class FlowDirectory implements FlowCatalogue {
      * @throws FlowLoadException with every diagnostic, when a file is broken or a mapping names no flow
      */
     public static FlowDirectory load(Path dir, Map<String, String> numbers, String defaultFlow) {
+        return load(dir, numbers, defaultFlow, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #load(Path, Map, String)}, where numbers may also name flows that are not files here but are live
+     * in the database ({@code stored}: published through the API).
+     */
+    public static FlowDirectory load(Path dir, Map<String, String> numbers, String defaultFlow,
+            java.util.Set<String> stored) {
         List<String> problems = new ArrayList<>();
         Map<String, PublishedFlow> byId = new HashMap<>();
         java.util.Set<String> broken = new java.util.HashSet<>();
@@ -79,7 +88,7 @@ public final class FlowDirectory implements FlowCatalogue {
             if (flow == null && subflows.contains(id)) {
                 problems.add("number " + number + " is mapped to '" + id + "', which is a sub-flow: map it to a flow"
                         + " that calls it");
-            } else if (flow == null && !broken.contains(id)) {
+            } else if (flow == null && !broken.contains(id) && !stored.contains(id)) {
                 problems.add("number " + number + " is mapped to flow '" + id + "', which is not in " + dir);
             } else if (flow != null) {
                 byNumber.put(number, flow);
@@ -88,7 +97,7 @@ public final class FlowDirectory implements FlowCatalogue {
         PublishedFlow fallback = null;
         if (defaultFlow != null && !defaultFlow.isBlank()) {
             fallback = byId.get(defaultFlow);
-            if (fallback == null && !broken.contains(defaultFlow)) {
+            if (fallback == null && !broken.contains(defaultFlow) && !stored.contains(defaultFlow)) {
                 problems.add("the default flow '" + defaultFlow + "' is not in " + dir + " (flows there: "
                         + byId.keySet().stream().sorted().toList() + ")");
             }

@@ -109,6 +109,42 @@ public final class FlowVersionStore {
         });
     }
 
+    /** The version each flow's {@code live} alias points at, by flow id. */
+    public java.util.Map<String, Integer> liveVersions() {
+        return inTransaction(c -> {
+            java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select flow_id, version from flow_aliases where alias = ?")) {
+                ps.setString(1, LIVE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The newest version of {@code flowId} published from a file called {@code fileName} (in whatever directory),
+     * to tell whether the file changed since it was last published.
+     */
+    public Optional<FlowVersion> newestFromFile(String flowId, String fileName) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " where flow_id = ? and (source = ? or"
+                    + " right(source, ?) = ?) order by version desc limit 1")) {
+                ps.setString(1, flowId);
+                ps.setString(2, fileName);
+                ps.setInt(3, fileName.length() + 1);
+                ps.setString(4, "/" + fileName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(version(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** Every version of a flow, oldest first. */
     public List<FlowVersion> versions(String flowId) {
         return inTransaction(c -> {

@@ -34,22 +34,61 @@ public final class PublishedFlows implements FlowCatalogue {
     }
 
     /**
-     * Loads and checks every flow file in {@code dir} (start-up fails with every diagnostic when one is broken),
-     * then publishes each: unchanged files keep their version, changed ones become a new version.
+     * Loads what is live, in this order. PostgreSQL is the source of truth for which version of a flow is live; a
+     * file is one way to publish, so a restart changes nothing unless a file changed since it was last published.
+     * <ol>
+     *   <li>Every flow file in {@code dir} is compiled; start-up fails with every diagnostic when one is broken.</li>
+     *   <li>A file whose text (with its sub-flows' hashes) differs from the newest version published from that file,
+     *       or that was never published, is published and becomes live. An unchanged file publishes nothing, so a
+     *       version published through the API, or a rollback, stays live.</li>
+     *   <li>Every other flow with a live version in the database (created through the API, or whose file is gone)
+     *       is compiled from its stored text and served; one that no longer compiles (a sub-flow file it imports is
+     *       missing) is logged and not served.</li>
+     * </ol>
      */
     public static PublishedFlows load(Path dir, Map<String, String> numbers, String defaultFlow,
             FlowVersionStore store) {
-        FlowDirectory files = FlowDirectory.load(dir, numbers, defaultFlow);
+        Map<String, Integer> stored = store.liveVersions();
+        FlowDirectory files = FlowDirectory.load(dir, numbers, defaultFlow, stored.keySet());
         PublishedFlows flows = new PublishedFlows(store, numbers, defaultFlow);
         flows.dir = dir;
         for (FlowDirectory.FlowFile f : files.files()) {
-            FlowVersionStore.Published p = store.publish(f.flow().id(), SubflowPins.stamp(f.text(), f.flow(), dir),
-                    f.file().toString(),
-                    "published from " + f.file().getFileName() + " at start-up");
-            flows.live.put(f.flow().id(), new PublishedFlow(f.flow().id(), p.version().version(), f.flow()));
-            log.info("flow {} v{} live{}", f.flow().id(), p.version().version(), p.created() ? " (new version)" : "");
+            String id = f.flow().id();
+            String stamped = SubflowPins.stamp(f.text(), f.flow(), dir);
+            String fileName = f.file().getFileName().toString();
+            boolean unchanged = stored.containsKey(id) && store.newestFromFile(id, fileName)
+                    .filter(v -> v.contentHash().equals(FlowVersionStore.sha256(stamped))).isPresent();
+            if (unchanged) {
+                continue; // served below from what the database says is live
+            }
+            FlowVersionStore.Published p = store.publish(id, stamped, f.file().toString(),
+                    "published from " + fileName + " at start-up");
+            flows.live.put(id, new PublishedFlow(id, p.version().version(), f.flow()));
+            log.info("flow {} v{} live ({} changed since it was last published)", id, p.version().version(), fileName);
         }
+        store.liveVersions().forEach((id, version) -> {
+            if (!flows.live.containsKey(id)) {
+                flows.compileStored(id, version).ifPresent(flow -> flows.live.put(id, flow));
+            }
+        });
         return flows;
+    }
+
+    /** A stored version, compiled; empty (and logged) when it no longer compiles. */
+    private Optional<PublishedFlow> compileStored(String id, int version) {
+        Optional<String> text = store.content(id, version);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            CompiledFlow flow = FlowCompiler.compile(id + " v" + version, text.get(), dir);
+            log.info("flow {} v{} live (as stored)", id, version);
+            return Optional.of(new PublishedFlow(id, version, flow));
+        } catch (FlowCompileException e) {
+            log.error("flow {} v{} is live in the database but no longer compiles, so it is not served: {}", id,
+                    version, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -88,21 +127,32 @@ public final class PublishedFlows implements FlowCatalogue {
 
     /** As {@link #publish(String, String, String)}, refusing a text whose {@code flow:} id is not {@code expectedId}. */
     public Outcome publish(String source, String text, String note, String expectedId) {
+        return publish(source, source, text, note, expectedId);
+    }
+
+    /**
+     * Checks and publishes a flow text.
+     *
+     * @param name       what diagnostics call the text (e.g. {@code hotline.yaml})
+     * @param source     where it came from, as stored with the version (a file's path, or {@code api})
+     * @param expectedId the id the text must declare; null for any
+     */
+    public Outcome publish(String name, String source, String text, String note, String expectedId) {
         CompiledFlow flow;
         try {
             // imports name sub-flow files relative to the flows directory, whatever the text's source
-            flow = FlowCompiler.compile(source, text, dir);
+            flow = FlowCompiler.compile(name, text, dir);
         } catch (FlowCompileException e) {
             return new Outcome.Refused(e.diagnostics());
         }
         if (flow.subflow()) {
-            return new Outcome.Refused(List.of(new Diagnostic(source, 1, 1, Diagnostic.Severity.ERROR,
+            return new Outcome.Refused(List.of(new Diagnostic(name, 1, 1, Diagnostic.Severity.ERROR,
                     "'" + flow.id() + "' is a sub-flow: it runs only when a flow calls it",
                     "keep it in the flows directory's lib/ folder; the flows that import it are republished when"
                             + " it changes")));
         }
         if (expectedId != null && !expectedId.equals(flow.id())) {
-            return new Outcome.Refused(List.of(new Diagnostic(source, 1, 1, Diagnostic.Severity.ERROR,
+            return new Outcome.Refused(List.of(new Diagnostic(name, 1, 1, Diagnostic.Severity.ERROR,
                     "the file says 'flow: " + flow.id() + "' but is published as '" + expectedId + "'",
                     "publish it under /api/flows/" + flow.id() + " or change its flow id")));
         }
@@ -114,27 +164,34 @@ public final class PublishedFlows implements FlowCatalogue {
         }
     }
 
-    /**
-     * Makes an earlier (or later) version live again.
-     *
-     * @return false when the flow has no such version
-     */
-    public synchronized boolean rollback(String flowId, int version) {
+    /** What moving the live alias did. */
+    public sealed interface Rollback {
+        /** The version is live now. */
+        record Done(int version) implements Rollback {}
+
+        /** The flow has no such version. */
+        record NoSuchVersion() implements Rollback {}
+
+        /** The version no longer compiles (say, a sub-flow file it imports is gone); the live one keeps serving. */
+        record Refused(List<Diagnostic> diagnostics) implements Rollback {}
+    }
+
+    /** Makes an earlier (or later) version live again, if it still compiles against today's sub-flow files. */
+    public synchronized Rollback rollback(String flowId, int version) {
         Optional<String> text = store.content(flowId, version);
         if (text.isEmpty()) {
-            return false;
+            return new Rollback.NoSuchVersion();
         }
         CompiledFlow flow;
         try {
             flow = FlowCompiler.compile(flowId + " v" + version, text.get(), dir);
         } catch (FlowCompileException e) {
-            throw new IllegalStateException("stored version " + version + " of " + flowId
-                    + " no longer compiles: " + e.getMessage(), e);
+            return new Rollback.Refused(e.diagnostics());
         }
         store.moveAlias(flowId, FlowVersionStore.LIVE, version);
         live.put(flowId, new PublishedFlow(flowId, version, flow));
         log.info("flow {} rolled to v{}", flowId, version);
-        return true;
+        return new Rollback.Done(version);
     }
 
     /**
@@ -150,7 +207,8 @@ public final class PublishedFlows implements FlowCatalogue {
             }
             Optional<String> text = store.content(current.id(), current.version());
             if (text.isPresent()) {
-                out.add(publish(current.id() + ".yaml", SubflowPins.strip(text.get()), note, current.id()));
+                out.add(publish(current.id() + ".yaml", "sub-flow change", SubflowPins.strip(text.get()), note,
+                        current.id()));
             }
         }
         return out;

@@ -172,25 +172,8 @@ public final class SipFlowTestCommand {
         }
     }
 
-    /** The test files: files as given, directories searched (with their subdirectories) for *.yaml / *.yml. */
+    /** The test files: files as given, directories searched for test files (flow files there are passed over). */
     static List<Path> testFiles(List<String> paths) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (String arg : paths) {
-            Path p = Path.of(arg);
-            if (Files.isRegularFile(p)) {
-                files.add(p);
-            } else if (!Files.isDirectory(p)) {
-                throw new IllegalArgumentException(arg + ": no such file or directory");
-            } else {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
-                            .forEach(files::add);
-                }
-            }
-        }
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("no flow test files in " + paths);
-        }
-        return files;
+        return io.switchboard.callflow.flowtest.FlowTestFiles.find(paths).tests();
     }
 }

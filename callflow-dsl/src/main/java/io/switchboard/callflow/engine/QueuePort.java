@@ -1,0 +1,79 @@
+package io.switchboard.callflow.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Queueing a caller for an agent: the ACD implements it; a server without one answers {@link #UNAVAILABLE}, so queue
+ * steps take their fallback. Returns promptly once the caller hangs up.
+ */
+public interface QueuePort {
+
+    /** Puts the caller in a queue and waits (hold audio, announcements) until the wait ends one way or another. */
+    QueueResult queue(QueueRequest request, CallControl call);
+
+    /** No queues here. */
+    QueuePort UNAVAILABLE = (request, call) -> new QueueResult.Unavailable("no queues on this server");
+
+    /**
+     * A caller waiting for a queue.
+     *
+     * @param queue     the queue's name
+     * @param skills    skill → minimum level (1-10) the agent needs
+     * @param priority  higher is served first (0-100)
+     * @param maxWait   the longest wait before the timeout outcome
+     * @param exitKeys  keys that leave the queue
+     * @param holdAudio prompts played while waiting (looped)
+     * @param announce  how often the position and expected wait are announced, or zero for never
+     * @param callback  when and how a call back is offered while waiting, or null for never
+     */
+    record QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
+            Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce, CallbackOffer callback) {
+        public QueueRequest {
+            skills = Map.copyOf(skills);
+            exitKeys = Set.copyOf(exitKeys);
+            holdAudio = List.copyOf(holdAudio);
+        }
+
+        public QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
+                Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce) {
+            this(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, null);
+        }
+    }
+
+    /**
+     * A call back offered to a waiting caller once the expected wait is long: the prompt plays (and again every
+     * {@code every}), and {@code key} takes it; the wait then ends with {@link QueueResult.CallbackChosen}.
+     *
+     * @param whenWaitOver offer it when the expected wait is longer than this (zero: always)
+     * @param every        how often it is offered again
+     */
+    record CallbackOffer(Duration whenWaitOver, Duration every, char key, List<PromptRef> prompt) {
+        public CallbackOffer {
+            prompt = List.copyOf(prompt);
+        }
+    }
+
+    /** How a wait in a queue ended. */
+    sealed interface QueueResult {
+        /** An agent took the call and it is over (the caller and agent have hung up or the agent released it). */
+        record Connected(String agent) implements QueueResult {}
+
+        /** The maximum wait passed. */
+        record TimedOut() implements QueueResult {}
+
+        /** The caller pressed an exit key. */
+        record ExitKey(char key) implements QueueResult {}
+
+        /** The caller chose to be called back, keeping their place. */
+        record CallbackChosen() implements QueueResult {}
+
+        /** The caller hung up while waiting. */
+        record HungUp() implements QueueResult {}
+
+        /** No queueing here (no ACD configured, queue unknown). */
+        record Unavailable(String reason) implements QueueResult {}
+    }
+}
