@@ -40,7 +40,8 @@ class BrokenFlowStartupIT {
         SpringApplication app = new SpringApplication(SwitchboardApplication.class);
         Throwable failure = catchThrowable(() -> app.run("--server.port=0", "--switchboard.db.url=" + DB.jdbcUrl(),
                 "--switchboard.db.user=" + DB.user(), "--" + SwitchboardProperties.DB_PASSWORD_VARIABLE + "="
-                        + DB.password(), "--switchboard.db.spool-dir=" + Path.of(System.getProperty("java.io.tmpdir"), "switchboard-test-spool", DB.name()),
+                        + DB.password(), "--switchboard.db.spool-dir="
+                        + Path.of(System.getProperty("java.io.tmpdir"), "switchboard-test-spool", DB.name()),
                 "--switchboard.sip.port=" + sipPort, "--switchboard.flows.dir=" + flows));
         assertThat(failure).isNotNull();
         FlowLoadException cause = findCause(failure);

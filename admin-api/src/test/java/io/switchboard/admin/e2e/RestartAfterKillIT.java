@@ -50,8 +50,11 @@ class RestartAfterKillIT {
                 assertThat(leftover.isAlive()).as("the leftover PostgreSQL was stopped").isFalse();
                 assertThat(secondLog).contains("Stopped PostgreSQL process " + leftover.pid())
                         .doesNotContain("\tat ", "Exception", "APPLICATION FAILED TO START");
-                System.out.printf("RestartAfterKillIT: second start up in %d ms, leftover PostgreSQL %d stopped%n",
-                        second.toMillis(), leftover.pid());
+                String stopped = secondLog.lines().filter(l -> l.contains("Stopped PostgreSQL process")).findFirst()
+                        .orElse("");
+                System.out.printf("RestartAfterKillIT: second start up (JVM, Spring, database) in %d ms; leftover"
+                        + " PostgreSQL %d stopped in %s%n", second.toMillis(), leftover.pid(),
+                        stopped.replaceAll(".*\\((\\d+ ms)\\)$", "$1"));
 
                 JsonNode mine = latestOf(server, caller);
                 assertThat(mine.get("hangupCause").stringValue()).isEqualTo("server-restart");

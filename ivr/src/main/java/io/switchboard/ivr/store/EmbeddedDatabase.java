@@ -88,9 +88,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedDatabase database = new EmbeddedDatabase(dir, false,
                 DatabaseCredentials.forDataDir(dir, appPassword));
         database.takeOwnership();
+        long stopping = System.nanoTime();
         Postmaster.stopLeftover(dir, LEFTOVER_PATIENCE).ifPresent(pid -> log.warn(
-                "Stopped PostgreSQL process {} left running on {} by a Switchboard that ended without stopping it",
-                pid, dir));
+                "Stopped PostgreSQL process {} left running on {} by a Switchboard that ended without stopping it"
+                        + " ({} ms)", pid, dir, (System.nanoTime() - stopping) / 1_000_000));
         database.startServer();
         return database;
     }
