@@ -54,6 +54,11 @@ public final class CallDatabase implements AutoCloseable {
         return embedded != null;
     }
 
+    /** Whether the embedded server is known to be down and not yet started again (false for an external one). */
+    public boolean embeddedDown() {
+        return watchdog != null && watchdog.isDown();
+    }
+
     /** How many times the embedded server was started again after it died (0 for an external one). */
     public long embeddedRestarts() {
         return watchdog == null ? 0 : watchdog.restarts();

@@ -27,6 +27,9 @@ public final class DatabaseHealthIndicator implements HealthIndicator {
     public Health health() {
         Database database = callDatabase.database();
         Health.Builder health = database.answers(TIMEOUT) ? Health.up() : Health.down();
+        if (callDatabase.isEmbedded()) {
+            health.withDetail("embedded", callDatabase.embeddedDown() ? "starting again" : "running");
+        }
         return health.withDetail("database", database.description())
                 .withDetail("pendingWrites", writer.pendingWrites())
                 .withDetail("spooledWrites", writer.spooledWrites())

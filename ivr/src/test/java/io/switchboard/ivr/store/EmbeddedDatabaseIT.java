@@ -128,6 +128,21 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void aSecondSwitchboardOnTheSameDirectoryIsRefusedAndTheFirstKeepsRunning() throws Exception {
+        Path data = dir.resolve("pg");
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(data)) {
+            long pid = first.postmaster().orElseThrow().pid();
+            assertThatThrownBy(() -> EmbeddedDatabase.start(data))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("another Switchboard uses the embedded PostgreSQL directory " + data);
+            assertThat(first.postmaster()).map(Postmaster::pid).contains(pid);
+            try (Connection c = connect(first.jdbcUrl(), first.user(), first.password())) {
+                assertThat(query(c, "select 1")).isEqualTo("1");
+            }
+        }
+    }
+
+    @Test
     void aServerThatWasKilledIsStartedAgainOnTheSamePortWithItsData() throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("pg"))) {
             int port = db.port();
