@@ -47,14 +47,12 @@ class ExternalDatabaseOutageIT {
 
     @AfterAll
     static void letConnectionsBackIn() {
-        DB.executeOnServer("alter database " + DB.name() + " allow_connections true");
+        DB.allowConnections();
     }
 
     @Test
     void callsMadeWhileTheDatabaseRefusesAreStoredOnceItTakesConnectionsAgain() throws Exception {
-        DB.executeOnServer("alter database " + DB.name() + " allow_connections false");
-        DB.executeOnServer("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + DB.name()
-                + "'");
+        DB.refuseConnections();
         List<String> callers = List.of("5557001", "5557002", "5557003");
         try (SimulatedCaller phone = new SimulatedCaller(PromptLibrary.load(properties.prompts().dir()),
                 SimulatedCaller.Options.defaults())) {
@@ -71,7 +69,7 @@ class ExternalDatabaseOutageIT {
         assertThat(down.json().get("components").get("db").get("details").get("spooledWrites").asLong())
                 .as("the outage's writes wait in the spool").isPositive();
 
-        DB.executeOnServer("alter database " + DB.name() + " allow_connections true");
+        DB.allowConnections();
 
         Set<String> stored = new HashSet<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -95,6 +95,20 @@ public final class TestDatabase {
         on.execute(sql);
     }
 
+    /**
+     * Makes this database refuse new connections and ends the open ones, as an outage would look to the server
+     * ({@link #allowConnections()} ends it).
+     */
+    public void refuseConnections() {
+        executeOnServer("alter database " + name + " allow_connections false");
+        executeOnServer("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'");
+    }
+
+    /** Lets this database take connections again. */
+    public void allowConnections() {
+        executeOnServer("alter database " + name + " allow_connections true");
+    }
+
     /** Which server the tests of this JVM use, for messages. */
     public static String serverDescription() {
         return server().kind() + " " + Database.describe(server().jdbcUrl());
