@@ -46,12 +46,20 @@ public record SwitchboardProperties(
      * @param url         JDBC URL of PostgreSQL ({@code switchboard.db.url}); empty starts an embedded one
      * @param user        database user for {@code url} ({@code switchboard.db.user})
      * @param embeddedDir where the embedded PostgreSQL keeps its data ({@code switchboard.db.embedded-dir})
+     * @param spoolDir    where call writes wait on disk while the database is unreachable
+     *                    ({@code switchboard.db.spool-dir}); one per server
+     * @param spoolMaxMb  how large the spool may grow, in MiB, before path entries are dropped (call starts,
+     *                    answers, ends, recordings and survey answers are always kept) ({@code switchboard.db.spool-max-mb})
      */
     public record Db(@DefaultValue("") String url, @DefaultValue("switchboard") String user,
-            @DefaultValue("data/pg") Path embeddedDir) {
+            @DefaultValue("data/pg") Path embeddedDir, @DefaultValue("data/spool") Path spoolDir,
+            @DefaultValue("1024") long spoolMaxMb) {
 
         public Db {
             url = url == null ? "" : url.strip();
+            if (spoolMaxMb < 1) {
+                throw new IllegalArgumentException("switchboard.db.spool-max-mb must be 1 or more, got " + spoolMaxMb);
+            }
         }
 
         /** Whether Switchboard runs its own PostgreSQL. */
