@@ -1,5 +1,7 @@
 package io.switchboard.admin;
 
+import io.switchboard.ivr.media.RtpSourcePolicy;
+import io.switchboard.ivr.sip.SipLimits;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -44,12 +46,20 @@ public record SwitchboardProperties(
      * @param url         JDBC URL of PostgreSQL ({@code switchboard.db.url}); empty starts an embedded one
      * @param user        database user for {@code url} ({@code switchboard.db.user})
      * @param embeddedDir where the embedded PostgreSQL keeps its data ({@code switchboard.db.embedded-dir})
+     * @param spoolDir    where call writes wait on disk while the database is unreachable
+     *                    ({@code switchboard.db.spool-dir}); one per server
+     * @param spoolMaxMb  how large the spool may grow, in MiB, before path entries are dropped (call starts,
+     *                    answers, ends, recordings and survey answers are always kept) ({@code switchboard.db.spool-max-mb})
      */
     public record Db(@DefaultValue("") String url, @DefaultValue("switchboard") String user,
-            @DefaultValue("data/pg") Path embeddedDir) {
+            @DefaultValue("data/pg") Path embeddedDir, @DefaultValue("data/spool") Path spoolDir,
+            @DefaultValue("1024") long spoolMaxMb) {
 
         public Db {
             url = url == null ? "" : url.strip();
+            if (spoolMaxMb < 1) {
+                throw new IllegalArgumentException("switchboard.db.spool-max-mb must be 1 or more, got " + spoolMaxMb);
+            }
         }
 
         /** Whether Switchboard runs its own PostgreSQL. */
@@ -59,13 +69,29 @@ public record SwitchboardProperties(
     }
 
     /**
-     * @param bind address the SIP and RTP sockets bind to ({@code switchboard.sip.bind})
-     * @param port SIP UDP port ({@code switchboard.sip.port})
+     * @param bind             address the SIP and RTP sockets bind to ({@code switchboard.sip.bind})
+     * @param port             SIP UDP port ({@code switchboard.sip.port})
+     * @param maxCalls         calls at once; 0 = as many as the RTP port range holds ({@code switchboard.sip.max-calls});
+     *                         beyond it an INVITE gets 503 with Retry-After and health says OUT_OF_SERVICE
+     * @param ackTimeout       a 200 OK with no ACK this long releases its call (timer H,
+     *                         {@code switchboard.sip.ack-timeout}, default 32s)
+     * @param invitesPerSecond new INVITEs one source address may send per second ({@code switchboard.sip.invites-per-second})
+     * @param inviteBurst      new INVITEs one source may send at once ({@code switchboard.sip.invite-burst})
+     * @param trackedSources   source addresses the INVITE limit remembers ({@code switchboard.sip.tracked-sources})
+     * @param retryAfter       the Retry-After of a 503 ({@code switchboard.sip.retry-after})
      */
-    public record Sip(@DefaultValue("127.0.0.1") String bind, @DefaultValue("5060") int port) {
+    public record Sip(@DefaultValue("127.0.0.1") String bind, @DefaultValue("5060") int port,
+            @DefaultValue("0") int maxCalls, @DefaultValue("32s") Duration ackTimeout,
+            @DefaultValue("20") double invitesPerSecond, @DefaultValue("50") int inviteBurst,
+            @DefaultValue("10000") int trackedSources, @DefaultValue("5s") Duration retryAfter) {
 
         public Sip {
             requirePort("switchboard.sip.port", port);
+        }
+
+        /** These limits as the endpoint takes them (checked there, with messages naming the value). */
+        public SipLimits limits() {
+            return new SipLimits(maxCalls, ackTimeout, invitesPerSecond, inviteBurst, trackedSources, retryAfter);
         }
     }
 
@@ -73,9 +99,12 @@ public record SwitchboardProperties(
      * @param portMin lowest RTP port ({@code switchboard.rtp.port-min})
      * @param portMax highest RTP port ({@code switchboard.rtp.port-max})
      * @param mediaTimeout a call whose RTP stops this long is hung up ({@code switchboard.rtp.media-timeout})
+     * @param source       which datagrams count as the caller's RTP ({@code switchboard.rtp.source}): {@code strict}
+     *                     (default: only the address and port of the caller's SDP) or {@code latch} (the first port on
+     *                     the SDP's IP address that sends valid RTP, for callers behind NAT)
      */
     public record Rtp(@DefaultValue("20000") int portMin, @DefaultValue("29999") int portMax,
-            @DefaultValue("30s") Duration mediaTimeout) {
+            @DefaultValue("30s") Duration mediaTimeout, @DefaultValue("strict") RtpSourcePolicy source) {
 
         public Rtp {
             requirePort("switchboard.rtp.port-min", portMin);

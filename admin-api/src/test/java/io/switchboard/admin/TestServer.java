@@ -91,6 +91,8 @@ public final class TestServer {
         registry.add("switchboard.sip.bind", () -> "127.0.0.1");
         registry.add("switchboard.sip.port", TestServer::freeUdpPort);
         registry.add("switchboard.node", () -> "test-node");
+        registry.add("switchboard.db.spool-dir", () -> Path.of(System.getProperty("java.io.tmpdir"),
+                "switchboard-test-spool", database.name()).toString()); // one spool per server
         registry.add("switchboard.recordings.dir", () -> Path.of(System.getProperty("java.io.tmpdir"),
                 "switchboard-test-recordings").toString());
     }

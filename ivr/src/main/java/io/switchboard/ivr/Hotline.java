@@ -51,7 +51,7 @@ public final class Hotline implements CallHandler {
         PublishedFlow flow = found.get();
         CallRecorder recorder = writer.recorder(call.facts(), flow.id(), flow.version());
         call.addObserver(recorder);
-        FlowListener listener = recorder;
+        FlowListener listener = new FlowEndCause(recorder, call);
         try {
             interpreter.run(flow.flow(), call, listener);
         } catch (RuntimeException e) {

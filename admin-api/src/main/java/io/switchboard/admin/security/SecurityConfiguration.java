@@ -4,6 +4,8 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -17,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -75,7 +78,23 @@ public class SecurityConfiguration {
         return new SecurityProblems(throttle);
     }
 
+    /**
+     * Health is public and answers the same with or without credentials: a monitor that sends some is not logged in
+     * (so a database outage, which health reports, cannot turn its answer into a login error).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain health(HttpSecurity http) throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/actuator/health/**"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiUsers users, PasswordEncoder encoder, RecentLogins recent,
             ApiTokens tokens, LoginThrottle throttle, SecurityProblems problems) throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);

@@ -8,25 +8,32 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Health component {@code db}: up while the call database answers, with how the call writer keeps up (writes
- * waiting, path entries dropped, writes refused).
+ * waiting, writes kept in the spool during an outage, path entries dropped, writes refused) and how often the
+ * embedded server was started again.
  */
 public final class DatabaseHealthIndicator implements HealthIndicator {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    private final Database database;
+    private final CallDatabase callDatabase;
     private final CallWriter writer;
 
-    public DatabaseHealthIndicator(Database database, CallWriter writer) {
-        this.database = database;
+    public DatabaseHealthIndicator(CallDatabase callDatabase, CallWriter writer) {
+        this.callDatabase = callDatabase;
         this.writer = writer;
     }
 
     @Override
     public Health health() {
+        Database database = callDatabase.database();
         Health.Builder health = database.answers(TIMEOUT) ? Health.up() : Health.down();
+        if (callDatabase.isEmbedded()) {
+            health.withDetail("embedded", callDatabase.embeddedDown() ? "starting again" : "running");
+        }
         return health.withDetail("database", database.description())
                 .withDetail("pendingWrites", writer.pendingWrites())
+                .withDetail("spooledWrites", writer.spooledWrites())
+                .withDetail("embeddedRestarts", callDatabase.embeddedRestarts())
                 .withDetail("droppedPathEntries", writer.droppedPathEntries())
                 .withDetail("failedWrites", writer.failedWrites())
                 .build();

@@ -87,7 +87,7 @@ public class TelephonyConfiguration {
     SipEndpoint sipEndpoint(SwitchboardProperties properties, PromptLibrary prompts, Hotline hotline) {
         var rtp = properties.rtp();
         SipEndpointConfig config = new SipEndpointConfig(properties.sip().bind(), properties.sip().port(),
-                rtp.portMin(), rtp.portMax(), rtp.mediaTimeout());
+                rtp.portMin(), rtp.portMax(), rtp.mediaTimeout(), rtp.source(), properties.sip().limits());
         SipEndpoint endpoint = new SipEndpoint(config, prompts, hotline, properties.recordings().dir());
         log.info("recordings go to {}", properties.recordings().dir().toAbsolutePath());
         try {
@@ -120,7 +120,13 @@ public class TelephonyConfiguration {
     }
 
     @Bean
-    SipHealthIndicator sipHealthIndicator(SipListener sipListener) {
-        return new SipHealthIndicator(sipListener);
+    SipHealthIndicator sipHealthIndicator(SipListener sipListener, SipEndpoint endpoint) {
+        return new SipHealthIndicator(sipListener, endpoint::capacity);
+    }
+
+    /** Calls active, call capacity, refused INVITEs and dropped RTP by reason, in the Micrometer registry. */
+    @Bean
+    TelephonyMeters telephonyMeters(SipEndpoint endpoint) {
+        return new TelephonyMeters(endpoint);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.switchboard.admin.SwitchboardApplication;
+import io.switchboard.admin.SwitchboardProperties;
 import io.switchboard.admin.TestServer;
 import io.switchboard.ivr.flow.FlowLoadException;
 import io.switchboard.ivr.testing.TestDatabase;
@@ -38,8 +39,10 @@ class BrokenFlowStartupIT {
         int sipPort = TestServer.freeUdpPort();
         SpringApplication app = new SpringApplication(SwitchboardApplication.class);
         Throwable failure = catchThrowable(() -> app.run("--server.port=0", "--switchboard.db.url=" + DB.jdbcUrl(),
-                "--switchboard.db.user=" + DB.user(), "--switchboard.sip.port=" + sipPort,
-                "--switchboard.flows.dir=" + flows));
+                "--switchboard.db.user=" + DB.user(), "--" + SwitchboardProperties.DB_PASSWORD_VARIABLE + "="
+                        + DB.password(), "--switchboard.db.spool-dir="
+                        + Path.of(System.getProperty("java.io.tmpdir"), "switchboard-test-spool", DB.name()),
+                "--switchboard.sip.port=" + sipPort, "--switchboard.flows.dir=" + flows));
         assertThat(failure).isNotNull();
         FlowLoadException cause = findCause(failure);
         String file = flows.resolve("hotline.yaml").toString();

@@ -1,6 +1,7 @@
 package io.switchboard.ivr.call;
 
 import io.switchboard.callflow.engine.CallControl;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -14,4 +15,12 @@ public interface CallLeg extends CallControl {
 
     /** Completes once, when the call has ended (either side). */
     CompletionStage<CallEnd> ended();
+
+    /**
+     * How the call ended, once it has; a carrier sets it no later than {@link #isGone()} turns true, so whoever sees
+     * the call gone can tell why (the default knows it only once {@link #ended()} completed).
+     */
+    default Optional<CallEnd> end() {
+        return Optional.ofNullable(ended().toCompletableFuture().getNow(null));
+    }
 }

@@ -15,5 +15,12 @@ public enum HangupCause {
     /** The flow or the carrier failed; the caller was hung up. */
     FAILURE,
     /** The server was shutting down. */
-    SHUTDOWN
+    SHUTDOWN,
+    /**
+     * The node stopped without ending the call (killed or crashed); the call was ended when the node started
+     * again, at the time of its last known event.
+     */
+    SERVER_RESTART,
+    /** The caller never acknowledged our answer (no ACK within SIP timer H): the server released the call. */
+    NO_ACK
 }

@@ -5,6 +5,7 @@ import io.switchboard.speech.rtp.MalformedPacketException;
 import io.switchboard.speech.rtp.RtpPacket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.Optional;
@@ -15,7 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One call's media: its RTP socket, the outbound stream (once started) and what arrives from the caller (keys as
- * RFC 4733 events, audio counted, the time of the last packet for the inactivity check).
+ * RFC 4733 events, audio counted, the time of the last packet for the inactivity check). Only valid packets of a
+ * negotiated payload type from the caller's source ({@link CallerMediaSource}) count; everything else is dropped
+ * and counted by reason ({@link ReasonCounts}), so a third party who finds the port can neither press keys nor keep
+ * a dead call alive.
  */
 public final class MediaSession implements AutoCloseable {
 
@@ -36,7 +40,8 @@ public final class MediaSession implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Events events;
     private volatile OutboundStream outbound;
-    private volatile InetSocketAddress remote;
+    private volatile CallerMediaSource caller;
+    private volatile int audioPt = -1;
     private volatile int telephoneEventPt = -1;
     private volatile long lastReceivedNanos;
     private volatile long audioPacketsReceived;
@@ -58,26 +63,27 @@ public final class MediaSession implements AutoCloseable {
     }
 
     /**
-     * Starts sending to {@code remote} in {@code codec}; {@code telephoneEventPt} is the negotiated RFC 4733 payload
-     * type, or -1.
+     * Whom to take media from, known from the caller's offer (so keys count before the answer too): RTP from
+     * {@code signalled} (under the engine's {@link RtpSourcePolicy}) in payload type {@code audioPt}, or
+     * {@code telephoneEventPt} (RFC 4733; -1 for none). Until this is called every datagram is dropped.
      */
-    public synchronized void start(InetSocketAddress remote, AudioCodec codec, int telephoneEventPt) {
-        if (outbound != null || closed.get()) {
+    public void expectCaller(InetSocketAddress signalled, int audioPt, int telephoneEventPt) {
+        this.audioPt = audioPt;
+        this.telephoneEventPt = telephoneEventPt;
+        this.caller = new CallerMediaSource(signalled, engine.sourcePolicy());
+    }
+
+    /** Starts sending in {@code codec} to the caller named by {@link #expectCaller}. */
+    public synchronized void start(AudioCodec codec) {
+        if (outbound != null || closed.get() || caller == null) {
             return;
         }
-        this.remote = remote;
-        this.telephoneEventPt = telephoneEventPt;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         OutboundStream stream = new OutboundStream(this::send, codec, random.nextInt(), random.nextInt(0x10000),
                 random.nextInt() & 0xFFFFFFFFL);
         this.lastReceivedNanos = System.nanoTime();
         this.outbound = stream;
         engine.clock().add(stream);
-    }
-
-    /** Also accept keys before {@link #start}: the payload type is known from the offer. */
-    public void expectTelephoneEvents(int payloadType) {
-        this.telephoneEventPt = payloadType;
     }
 
     public boolean started() {
@@ -125,10 +131,11 @@ public final class MediaSession implements AutoCloseable {
     }
 
     private void send(byte[] packet, int length) {
-        InetSocketAddress to = remote;
-        if (to == null) {
+        CallerMediaSource source = caller;
+        if (source == null) {
             return;
         }
+        InetSocketAddress to = source.sendTo();
         try {
             channel.send(ByteBuffer.wrap(packet, 0, length), to);
         } catch (IOException e) {
@@ -136,17 +143,29 @@ public final class MediaSession implements AutoCloseable {
         }
     }
 
-    /** A datagram arrived on this session's socket (receiver thread). */
-    void received(ByteBuffer datagram) {
-        lastReceivedNanos = System.nanoTime();
+    /** A datagram from {@code from} arrived on this session's socket (receiver thread). */
+    void received(ByteBuffer datagram, SocketAddress from) {
+        CallerMediaSource source = caller;
+        if (source == null || !source.admits(from)) {
+            engine.dropped(RtpDrop.WRONG_SOURCE);
+            return;
+        }
         RtpPacket packet;
         try {
             packet = RtpPacket.parse(datagram.array(), datagram.arrayOffset() + datagram.position(),
                     datagram.remaining());
         } catch (MalformedPacketException e) {
+            engine.dropped(RtpDrop.MALFORMED);
             return;
         }
-        if (packet.payloadType() == telephoneEventPt) {
+        int pt = packet.payloadType();
+        if (pt != audioPt && pt != telephoneEventPt) {
+            engine.dropped(RtpDrop.PAYLOAD_TYPE);
+            return;
+        }
+        source.validPacketFrom(from);
+        lastReceivedNanos = System.nanoTime();
+        if (pt == telephoneEventPt) {
             Optional<Character> key = dtmf.accept(packet);
             Events e = events;
             if (key.isPresent() && e != null) {

@@ -76,8 +76,9 @@ public final class OutboundStream implements MediaClock.Tickable {
         return packetsSent;
     }
 
+    /** Synchronized with {@link #close}: a call ending on its own thread must not pull the playback mid-frame. */
     @Override
-    public void onTick(long tick, long nowNanos) {
+    public synchronized void onTick(long tick, long nowNanos) {
         if (startTick < 0) {
             startTick = tick;
             nextTick = tick;
@@ -141,7 +142,7 @@ public final class OutboundStream implements MediaClock.Tickable {
     }
 
     /** Ends every playback; called when the stream leaves the clock. */
-    public void close() {
+    public synchronized void close() {
         stopAll();
         Playback c = current;
         current = null;

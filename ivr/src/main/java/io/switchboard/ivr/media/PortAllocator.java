@@ -25,9 +25,14 @@ public final class PortAllocator {
         this.next = this.min;
     }
 
+    /** How many ports the range hands out. */
+    public int capacity() {
+        return (max - min) / 2 + 1;
+    }
+
     /** A non-blocking channel bound to a free even port of the range on {@code address}. */
     public synchronized DatagramChannel bind(InetAddress address) throws IOException {
-        int span = (max - min) / 2 + 1;
+        int span = capacity();
         IOException last = null;
         for (int i = 0; i < span; i++) {
             int port = next;

@@ -1,6 +1,7 @@
 package io.switchboard.ivr.media;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
@@ -68,11 +69,12 @@ final class RtpReceiver implements AutoCloseable {
         try {
             for (int i = 0; i < 64; i++) {
                 buffer.clear();
-                if (session.channel().receive(buffer) == null) {
+                SocketAddress from = session.channel().receive(buffer);
+                if (from == null) {
                     break;
                 }
                 buffer.flip();
-                session.received(buffer);
+                session.received(buffer, from);
             }
         } catch (IOException | CancelledKeyException e) {
             key.cancel();

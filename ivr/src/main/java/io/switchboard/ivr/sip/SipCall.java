@@ -62,6 +62,8 @@ public final class SipCall implements CallLeg, MediaSession.Events {
     private final ArrayDeque<Character> keys = new ArrayDeque<>();
     private volatile boolean answered;
     private volatile boolean gone;
+    private volatile CallEnd endedAs;
+    private CallEnd notifiedEnd; // guarded by observers: the end, once observers are being told of it
     private volatile String language = "en";
     private final CallerRecordings recordings;
 
@@ -81,9 +83,7 @@ public final class SipCall implements CallLeg, MediaSession.Events {
         this.signalling = signalling;
         this.clock = clock;
         media.setEvents(this);
-        if (negotiation.telephoneEventPt() >= 0) {
-            media.expectTelephoneEvents(negotiation.telephoneEventPt());
-        }
+        media.expectCaller(negotiation.remote(), negotiation.audioPt(), negotiation.telephoneEventPt());
     }
 
     @Override
@@ -105,7 +105,14 @@ public final class SipCall implements CallLeg, MediaSession.Events {
 
     @Override
     public void addObserver(CallObserver observer) {
-        observers.add(observer);
+        CallEnd late;
+        synchronized (observers) {
+            observers.add(observer);
+            late = notifiedEnd;
+        }
+        if (late != null) {
+            observer.ended(late); // the call ended before the controller got to it (a CANCEL under load)
+        }
     }
 
     @Override
@@ -125,7 +132,7 @@ public final class SipCall implements CallLeg, MediaSession.Events {
             return false;
         }
         answered = true;
-        media.start(negotiation.remote(), negotiation.codec(), negotiation.telephoneEventPt());
+        media.start(negotiation.codec());
         var at = clock.instant();
         observers.forEach(o -> o.answered(at));
         return !gone;
@@ -284,6 +291,11 @@ public final class SipCall implements CallLeg, MediaSession.Events {
         return gone;
     }
 
+    @Override
+    public Optional<CallEnd> end() {
+        return Optional.ofNullable(endedAs);
+    }
+
     /** A key from RFC 4733 (media thread). */
     @Override
     public void keyPressed(char key) {
@@ -308,9 +320,10 @@ public final class SipCall implements CallLeg, MediaSession.Events {
         });
     }
 
+    /** The caller's media stopped: the server ends the call (recorded as hung up by the system, not the caller). */
     @Override
     public void mediaTimedOut() {
-        if (end(HangupCause.MEDIA_TIMEOUT, CallEnd.Party.CALLER)) {
+        if (end(HangupCause.MEDIA_TIMEOUT, CallEnd.Party.SYSTEM)) {
             log.info("call {}: no RTP from the caller; hanging up", facts.callId());
             signalling.hangUp(this);
         }
@@ -322,19 +335,25 @@ public final class SipCall implements CallLeg, MediaSession.Events {
      * @return true for the call that ended it, false when it had already ended
      */
     public boolean end(HangupCause cause, CallEnd.Party by) {
+        CallEnd end = new CallEnd(cause, by, clock.instant());
         lock.lock();
         try {
             if (gone) {
                 return false;
             }
+            endedAs = end;
             gone = true;
             changed.signalAll();
         } finally {
             lock.unlock();
         }
         media.close();
-        CallEnd end = new CallEnd(cause, by, clock.instant());
-        for (CallObserver o : observers) {
+        List<CallObserver> told;
+        synchronized (observers) {
+            notifiedEnd = end;
+            told = List.copyOf(observers);
+        }
+        for (CallObserver o : told) {
             try {
                 o.ended(end);
             } catch (RuntimeException e) {

@@ -1,7 +1,9 @@
 package io.switchboard.ivr.sip;
 
 import io.switchboard.ivr.call.CallHandler;
+import io.switchboard.ivr.call.ReasonCounts;
 import io.switchboard.ivr.media.MediaEngine;
+import io.switchboard.ivr.media.RtpDrop;
 import io.switchboard.speech.PromptLibrary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,6 +39,9 @@ public final class SipEndpoint implements AutoCloseable {
     private SipProvider provider;
     private MediaEngine media;
     private SipSignalling signalling;
+    private CallSlots slots;
+    private String stackName;
+    private final ReasonCounts<SipRefusal> refusals = new ReasonCounts<>(SipRefusal.class, SipRefusal::code);
     private volatile boolean listening;
 
     public SipEndpoint(SipEndpointConfig config, PromptLibrary prompts, CallHandler handler) {
@@ -57,7 +62,11 @@ public final class SipEndpoint implements AutoCloseable {
             return;
         }
         Properties props = new Properties();
-        props.setProperty("javax.sip.STACK_NAME", "switchboard-" + INSTANCES.incrementAndGet());
+        stackName = "switchboard-" + INSTANCES.incrementAndGet();
+        props.setProperty("javax.sip.STACK_NAME", stackName);
+        props.setProperty("gov.nist.javax.sip.NETWORK_LAYER", GuardedNetworkLayer.class.getName());
+        SipDatagramGuard guard = new SipDatagramGuard(config.limits(), refusals);
+        GuardedNetworkLayer.register(stackName, guard);
         props.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         props.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         props.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
@@ -67,11 +76,16 @@ public final class SipEndpoint implements AutoCloseable {
         try {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
-            media = new MediaEngine(config.rtpPortMin(), config.rtpPortMax(), config.mediaTimeout());
+            media = new MediaEngine(config.rtpPortMin(), config.rtpPortMax(), config.mediaTimeout(),
+                    config.rtpSource());
+            int calls = config.limits().maxCalls() == 0 ? media.portCapacity()
+                    : Math.min(config.limits().maxCalls(), media.portCapacity());
+            slots = new CallSlots(calls);
             stack = factory.createSipStack(props);
             listeningPoint = stack.createListeningPoint(config.bindAddress(), config.port(), ListeningPoint.UDP);
             provider = stack.createSipProvider(listeningPoint);
-            signalling = new SipSignalling(config, provider, factory, media, prompts, handler, Clock.systemUTC());
+            signalling = new SipSignalling(config, provider, factory, media, prompts, handler, Clock.systemUTC(),
+                    slots, guard);
             signalling.recordInto(recordings);
             provider.addSipListener(signalling);
             stack.start();
@@ -86,8 +100,11 @@ public final class SipEndpoint implements AutoCloseable {
             throw new IOException("cannot start the SIP stack: " + e.getMessage(), e);
         }
         listening = true;
-        log.info("SIP endpoint listening on udp {}:{} (RTP {}-{})", config.bindAddress(), config.port(),
-                config.rtpPortMin(), config.rtpPortMax());
+        log.info("SIP endpoint listening on udp {}:{} (RTP {}-{}, source {}; up to {} calls; {} INVITEs/s per source,"
+                + " burst {}; ACK timeout {} s)", config.bindAddress(), config.port(), config.rtpPortMin(),
+                config.rtpPortMax(), config.rtpSource().name().toLowerCase(java.util.Locale.ROOT), slots.capacity(),
+                config.limits().invitesPerSecond(), config.limits().inviteBurst(),
+                config.limits().ackTimeout().toSeconds());
     }
 
     public boolean isListening() {
@@ -101,6 +118,23 @@ public final class SipEndpoint implements AutoCloseable {
     /** Calls in progress. */
     public int activeCalls() {
         return signalling == null ? 0 : signalling.activeCalls();
+    }
+
+    /** Calls up and calls allowed now (slots in use count every call from its INVITE to its end). */
+    public SipCapacity capacity() {
+        CallSlots s = slots;
+        return s == null ? new SipCapacity(0, 0) : new SipCapacity(s.used(), s.capacity());
+    }
+
+    /** SIP requests refused since start, by reason. */
+    public ReasonCounts<SipRefusal> refusals() {
+        return refusals;
+    }
+
+    /** Inbound RTP dropped since start, by reason (not from the caller, malformed, payload type not negotiated). */
+    public ReasonCounts<RtpDrop> rtpDrops() {
+        MediaEngine m = media;
+        return m == null ? new ReasonCounts<>(RtpDrop.class, RtpDrop::code) : m.drops();
     }
 
     @Override
@@ -126,6 +160,9 @@ public final class SipEndpoint implements AutoCloseable {
             }
         } catch (javax.sip.ObjectInUseException | RuntimeException e) {
             log.debug("stopping the SIP stack: {}", e.toString());
+        }
+        if (stackName != null) {
+            GuardedNetworkLayer.unregister(stackName);
         }
         stack = null;
         provider = null;

@@ -59,6 +59,17 @@ final class SipMessages {
         return response;
     }
 
+    /** 503 with Retry-After: the caller may try again then. */
+    Response serviceUnavailable(Request request, java.time.Duration retryAfter) throws ParseException {
+        Response response = response(Response.SERVICE_UNAVAILABLE, request);
+        try {
+            response.setHeader(headers.createRetryAfterHeader((int) retryAfter.toSeconds()));
+        } catch (InvalidArgumentException e) {
+            throw new IllegalStateException("Retry-After " + retryAfter, e);
+        }
+        return response;
+    }
+
     /** 488 with a Warning saying why (code 305: incompatible media format). */
     Response notAcceptable(Request request, String why) throws ParseException {
         Response response = response(Response.NOT_ACCEPTABLE_HERE, request);

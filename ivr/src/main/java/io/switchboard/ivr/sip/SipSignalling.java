@@ -4,6 +4,7 @@ import io.switchboard.callflow.engine.CallFacts;
 import io.switchboard.ivr.call.CallEnd;
 import io.switchboard.ivr.call.CallHandler;
 import io.switchboard.ivr.call.HangupCause;
+import io.switchboard.ivr.call.ReasonCounts;
 import io.switchboard.ivr.media.MediaEngine;
 import io.switchboard.ivr.media.MediaSession;
 import io.switchboard.speech.PromptLibrary;
@@ -53,11 +54,20 @@ final class SipSignalling implements SipListener {
     private final CallHandler handler;
     private final Clock clock;
     private final Map<String, SipDialogue> dialogues = new ConcurrentHashMap<>();
+    private final CallSlots slots;
+    private final ReasonCounts<SipRefusal> refusals;
+    private final SipDatagramGuard guard;
+    private final AckTimer ackTimer;
     private volatile java.nio.file.Path recordings = SipEndpoint.DEFAULT_RECORDINGS;
 
     SipSignalling(SipEndpointConfig config, SipProvider provider, SipFactory factory, MediaEngine media,
-            PromptLibrary prompts, CallHandler handler, Clock clock) throws javax.sip.PeerUnavailableException {
+            PromptLibrary prompts, CallHandler handler, Clock clock, CallSlots slots, SipDatagramGuard guard)
+            throws javax.sip.PeerUnavailableException {
         this.config = config;
+        this.slots = slots;
+        this.guard = guard;
+        this.refusals = guard.refusals();
+        this.ackTimer = new AckTimer(config.limits().ackTimeout());
         this.provider = provider;
         this.messages = new SipMessages(factory, config);
         this.media = media;
@@ -91,11 +101,9 @@ final class SipSignalling implements SipListener {
         } catch (Exception e) {
             log.warn("{} from {} failed: {}", request.getMethod(), callId(request), e.toString(), e);
             if (!Request.ACK.equals(request.getMethod())) {
-                try {
-                    respond(event, messages.response(Response.SERVER_INTERNAL_ERROR, request));
-                } catch (Exception ignored) {
-                    // nothing more we can do for this request
-                }
+                boolean unreadable = e instanceof javax.sip.TransactionUnavailableException;
+                answerStatelessly(event, unreadable ? Response.BAD_REQUEST : Response.SERVER_INTERNAL_ERROR,
+                        unreadable ? e.getMessage() : null);
             }
         }
     }
@@ -133,12 +141,20 @@ final class SipSignalling implements SipListener {
             tx.sendResponse(messages.notAcceptable(request, result.failure()));
             return;
         }
+        if (!slots.tryTake()) {
+            refusals.add(SipRefusal.CAPACITY);
+            log.warn("call {} refused: all {} call slots in use", sipCallId, slots.capacity());
+            tx.sendResponse(messages.serviceUnavailable(request, config.limits().retryAfter()));
+            return;
+        }
         MediaSession session;
         try {
             session = media.open(InetAddress.getByName(config.bindAddress()));
         } catch (IOException e) {
+            slots.release();
+            refusals.add(SipRefusal.NO_RTP_PORT);
             log.warn("no RTP port for call {}: {}", sipCallId, e.getMessage());
-            tx.sendResponse(messages.response(Response.SERVICE_UNAVAILABLE, request));
+            tx.sendResponse(messages.serviceUnavailable(request, config.limits().retryAfter()));
             return;
         }
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
@@ -148,11 +164,16 @@ final class SipSignalling implements SipListener {
         String toTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
         SipDialogue dialogue = new SipDialogue(sipCallId, tx, request, toTag,
                 ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2));
-        SipCall call = new SipCall(facts, prompts, session, result.negotiation().get(), signallingFor(dialogue),
+        SipCall call = new SipCall(facts, prompts, session, result.negotiation().get(), new DialogueSignalling(dialogue, config, provider, messages, ackTimer,
+                        () -> dialogues.remove(sipCallId, dialogue)),
                 clock, recordings);
         dialogue.call = call;
         dialogues.put(sipCallId, dialogue);
-        call.ended().whenComplete((end, err) -> dialogues.remove(sipCallId, dialogue));
+        call.ended().whenComplete((end, err) -> {
+            dialogues.remove(sipCallId, dialogue);
+            dialogue.stopAckTimer();
+            slots.release();
+        });
         tx.sendResponse(messages.withToTag(messages.response(Response.RINGING, request), toTag));
         Thread.ofVirtual().name("call-" + facts.callId()).start(() -> run(call));
     }
@@ -179,57 +200,11 @@ final class SipSignalling implements SipListener {
         // an INVITE retransmission without a To tag: the transaction layer has already answered it
     }
 
-    private SipCall.Signalling signallingFor(SipDialogue d) {
-        return new SipCall.Signalling() {
-            @Override
-            public boolean answer(SipCall call) {
-                try {
-                    synchronized (d) {
-                        if (d.finalSent) {
-                            return false;
-                        }
-                        d.answerSdp = call.negotiation().answer(config.bindAddress(), call.media().localPort(),
-                                d.sdpSessionId);
-                        Response ok = messages.withSdp(messages.withToTag(
-                                messages.response(Response.OK, d.invite), d.toTag), d.answerSdp);
-                        d.inviteTx.sendResponse(ok);
-                        d.finalSent = true;
-                    }
-                    return true;
-                } catch (Exception e) {
-                    log.warn("call {}: cannot send 200 OK: {}", call.facts().callId(), e.toString());
-                    return false;
-                }
-            }
-
-            @Override
-            public void hangUp(SipCall call) {
-                dialogues.remove(d.sipCallId, d);
-                try {
-                    synchronized (d) {
-                        if (!d.finalSent) {
-                            d.finalSent = true;
-                            d.inviteTx.sendResponse(messages.withToTag(
-                                    messages.response(Response.TEMPORARILY_UNAVAILABLE, d.invite), d.toTag));
-                            return;
-                        }
-                    }
-                    var dialog = d.inviteTx.getDialog();
-                    if (dialog != null) {
-                        Request bye = dialog.createRequest(Request.BYE);
-                        dialog.sendRequest(provider.getNewClientTransaction(bye));
-                    }
-                } catch (Exception e) {
-                    log.debug("call {}: BYE failed: {}", call.facts().callId(), e.toString());
-                }
-            }
-        };
-    }
-
     private void ack(Request request) {
         SipDialogue d = dialogues.get(callId(request));
         if (d != null) {
             d.acked = true;
+            d.stopAckTimer();
         }
     }
 
@@ -279,6 +254,32 @@ final class SipSignalling implements SipListener {
         key.ifPresent(d.call::infoKey);
     }
 
+    /**
+     * Answers a request that failed, through its transaction if it has one, else straight from the SIP port to where
+     * it came from (the stack cannot make a transaction for a request it finds incomplete): never silence.
+     */
+    private void answerStatelessly(RequestEvent event, int status, String why) {
+        Request request = event.getRequest();
+        try {
+            Response response = messages.response(status, request);
+            if (why != null) {
+                response.setReasonPhrase(("Bad Request (" + why + ")").replaceAll("[^\\x20-\\x7E]", "?"));
+            }
+            try {
+                respond(event, response);
+            } catch (Exception noTransaction) {
+                if (request instanceof gov.nist.javax.sip.message.SIPMessage m
+                        && m.getPeerPacketSourceAddress() != null) {
+                    guard.sendStateless(response.toString().getBytes(StandardCharsets.UTF_8),
+                            new java.net.InetSocketAddress(m.getPeerPacketSourceAddress(),
+                                    m.getPeerPacketSourcePort()));
+                }
+            }
+        } catch (Exception e) {
+            log.debug("no response possible to {}: {}", request.getMethod(), e.toString());
+        }
+    }
+
     private void respond(RequestEvent event, Response response) throws Exception {
         ServerTransaction tx = event.getServerTransaction();
         if (tx == null) {
@@ -326,7 +327,11 @@ final class SipSignalling implements SipListener {
         String id = event.getDialog().getCallId() == null ? "" : event.getDialog().getCallId().getCallId();
         SipDialogue d = dialogues.remove(id);
         if (d != null) {
-            d.call.end(d.acked ? HangupCause.NORMAL : HangupCause.FAILURE, CallEnd.Party.CALLER);
+            if (d.acked) {
+                d.call.end(HangupCause.NORMAL, CallEnd.Party.CALLER);
+            } else {
+                d.call.end(HangupCause.NO_ACK, CallEnd.Party.SYSTEM); // the stack's own timer H fired first
+            }
         }
     }
 
@@ -335,26 +340,6 @@ final class SipSignalling implements SipListener {
         for (SipDialogue d : dialogues.values()) {
             d.call.hangup();
         }
-    }
-
-    /** Per-call SIP state; guarded by its own monitor where responses race. */
-    private static final class SipDialogue {
-        final String sipCallId;
-        final ServerTransaction inviteTx;
-        final Request invite;
-        final String toTag;
-        final long sdpSessionId;
-        volatile SipCall call;
-        volatile String answerSdp;
-        volatile boolean acked;
-        boolean finalSent;
-
-        SipDialogue(String sipCallId, ServerTransaction inviteTx, Request invite, String toTag, long sdpSessionId) {
-            this.sipCallId = sipCallId;
-            this.inviteTx = inviteTx;
-            this.invite = invite;
-            this.toTag = toTag;
-            this.sdpSessionId = sdpSessionId;
-        }
+        ackTimer.close();
     }
 }

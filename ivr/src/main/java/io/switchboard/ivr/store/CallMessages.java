@@ -19,9 +19,11 @@ final class CallMessages {
 
     private static final String INSERT_RECORDING = """
             insert into call_recordings (call_id, seq, file, started_at, length_ms, ended_by, finish_key)
-            values (?, ?, ?, ?, ?, ?, ?)""";
+            values (?, ?, ?, ?, ?, ?, ?)
+            on conflict (call_id, seq) do nothing""";
     private static final String INSERT_SURVEY = """
-            insert into call_surveys (call_id, seq, answered_at, rating, comment) values (?, ?, ?, ?, ?)""";
+            insert into call_surveys (call_id, seq, answered_at, rating, comment) values (?, ?, ?, ?, ?)
+            on conflict (call_id, seq) do nothing""";
     private static final String RECORDINGS = """
             select call_id, seq, file, started_at, length_ms, ended_by, finish_key from call_recordings
             where call_id = any (?) order by call_id, seq""";

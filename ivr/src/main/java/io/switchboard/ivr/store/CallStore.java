@@ -2,6 +2,7 @@ package io.switchboard.ivr.store;
 
 import io.switchboard.callflow.engine.CallFacts;
 import io.switchboard.ivr.call.CallEnd;
+import io.switchboard.ivr.call.HangupCause;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,9 +34,11 @@ public final class CallStore {
 
     private static final String INSERT_CALL = """
             insert into calls (id, caller, dialed, flow_id, flow_version, started_at, node)
-            values (?, ?, ?, ?, ?, ?, ?)""";
+            values (?, ?, ?, ?, ?, ?, ?)
+            on conflict (id) do nothing""";
     private static final String INSERT_PATH = """
-            insert into call_path (call_id, seq, at, kind, name, detail) values (?, ?, ?, ?, ?, ?)""";
+            insert into call_path (call_id, seq, at, kind, name, detail) values (?, ?, ?, ?, ?, ?)
+            on conflict (call_id, seq) do nothing""";
     private static final String ANSWER = "update calls set answered_at = ? where id = ? and answered_at is null";
     private static final String END = """
             update calls set ended_at = ?, hangup_cause = ?, hung_up_by = ? where id = ? and ended_at is null""";
@@ -46,6 +49,19 @@ public final class CallStore {
     private static final String ONE = CALL_COLUMNS + " where id = ?";
     private static final String PATHS = """
             select call_id, seq, at, kind, name, detail from call_path where call_id = any (?) order by call_id, seq""";
+
+    /**
+     * Ends this node's calls that have no end, at the time of their last known event: the latest of their start,
+     * answer, path entries, recordings and survey answers.
+     */
+    private static final String END_UNFINISHED = """
+            update calls c set hangup_cause = ?, hung_up_by = ?,
+                ended_at = greatest(c.started_at, c.answered_at,
+                                    (select max(p.at) from call_path p where p.call_id = c.id),
+                                    (select max(r.started_at + r.length_ms * interval '1 millisecond')
+                                     from call_recordings r where r.call_id = c.id),
+                                    (select max(s.answered_at) from call_surveys s where s.call_id = c.id))
+            where c.node = ? and c.ended_at is null""";
 
     private final DataSource dataSource;
     private final String node;
@@ -90,6 +106,25 @@ public final class CallStore {
     }
 
     /**
+     * Ends the calls this node left unfinished when it stopped without ending them (killed, crashed, power cut):
+     * cause {@link HangupCause#SERVER_RESTART}, hung up by the system, at the time of each call's last known event.
+     * Run at start-up, before this node takes calls and after what was spooled during an outage is stored.
+     *
+     * @return how many calls were ended
+     */
+    public int endUnfinishedCalls() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(END_UNFINISHED)) {
+            update.setString(1, CallRecord.causeCode(HangupCause.SERVER_RESTART));
+            update.setString(2, CallRecord.partyCode(CallEnd.Party.SYSTEM));
+            update.setString(3, node);
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new CallStoreException("cannot end the calls node " + node + " left unfinished", e);
+        }
+    }
+
+    /**
      * The latest {@code limit} calls, newest first (by start time, then id), each with its whole path in order.
      * Two queries, whatever the limit.
      */
@@ -119,7 +154,8 @@ public final class CallStore {
     }
 
     /**
-     * Applies {@code writes} in one transaction. Within it, new calls go first, then path entries, then answers and
+     * Applies {@code writes} in one transaction; applying them again changes nothing (inserts skip rows that exist,
+     * an answer or end counts only once), so a spool can be replayed after a crash. Within it, new calls go first, then path entries, then answers and
      * ends, which keeps every call's own order (a call's start is always queued before anything else about it).
      *
      * @throws CallStoreException when the transaction fails; nothing of it is stored then

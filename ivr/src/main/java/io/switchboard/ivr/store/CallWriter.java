@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * with back-off until they succeed or the writer is closed. A write the database rejects (a constraint) is logged
  * and counted in {@link #failedWrites()}; the other writes of its batch are stored one by one.
  *
+ * <p><b>With a spool.</b> Given a {@link CallSpool}, the writer never waits for an unreachable database: from the
+ * first transient failure on, writes go to the spool on local disk, in order, and the spool is replayed with
+ * back-off until the database has taken all of it ({@link SpooledDelivery}). What was spooled when the process
+ * stopped is replayed at the next start. Without one, transient failures are retried in memory.
+ *
  * <p>{@link #flush(Duration)} waits until everything queued before it is stored; {@link #close()} stores what is
  * queued (up to its own deadline) and stops the writer thread.
  */
@@ -57,6 +62,7 @@ public final class CallWriter implements AutoCloseable {
     private final AtomicLong queuedWrites = new AtomicLong();
     private final AtomicLong settledWrites = new AtomicLong();
     private final AtomicLong lastDropWarning = new AtomicLong(Long.MIN_VALUE);
+    private final SpooledDelivery spooled;
     private final Thread thread;
     private volatile boolean closed;
 
@@ -71,12 +77,31 @@ public final class CallWriter implements AutoCloseable {
      * @param clock        stamps the steps the flow reports (carrier events bring their own time)
      */
     public CallWriter(CallStore store, int pathCapacity, Clock clock) {
+        this(store, pathCapacity, clock, null);
+    }
+
+    /**
+     * A writer with the {@link #DEFAULT_PATH_CAPACITY} and the system clock that keeps writes in {@code spool} while
+     * the database is unreachable. What the spool holds from before is stored first, before this returns, when the
+     * database answers.
+     */
+    public CallWriter(CallStore store, CallSpool spool) {
+        this(store, DEFAULT_PATH_CAPACITY, Clock.systemUTC(), Objects.requireNonNull(spool, "spool"));
+    }
+
+    /** As {@link #CallWriter(CallStore, int, Clock)}, spooling to {@code spool} when it is not null. */
+    public CallWriter(CallStore store, int pathCapacity, Clock clock, CallSpool spool) {
         this.store = Objects.requireNonNull(store, "store");
         if (pathCapacity < 1) {
             throw new IllegalArgumentException("pathCapacity must be 1 or more, got " + pathCapacity);
         }
         this.pathCapacity = pathCapacity;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.spooled = spool == null ? null
+                : new SpooledDelivery(store, spool, droppedPathEntries, failedWrites, this::reject);
+        if (spooled != null && spooled.spooling()) {
+            spooled.replayAll();
+        }
         this.thread = Thread.ofVirtual().name("call-writer").start(this::drain);
     }
 
@@ -124,7 +149,17 @@ public final class CallWriter implements AutoCloseable {
         return failedWrites.get();
     }
 
-    /** Writes queued and not yet stored. */
+    /** Writes kept in the spool, waiting for the database (0 without a spool). */
+    public long spooledWrites() {
+        return spooled == null ? 0 : spooled.waiting();
+    }
+
+    /** Whether writes wait in the spool for the database. */
+    public boolean isSpooling() {
+        return spooled != null && spooled.spooling();
+    }
+
+    /** Writes queued and not yet stored (or spooled). */
     public long pendingWrites() {
         return queuedWrites.get() - settledWrites.get();
     }
@@ -188,7 +223,16 @@ public final class CallWriter implements AutoCloseable {
         List<CallWrite> writes = new ArrayList<>(BATCH);
         try {
             while (true) {
-                taken.add(queue.take());
+                if (spooled != null && spooled.spooling()) {
+                    Object first = queue.poll(spooled.untilReplay().toNanos(), TimeUnit.NANOSECONDS);
+                    if (first == null) {
+                        spooled.replayIfDue();
+                        continue;
+                    }
+                    taken.add(first);
+                } else {
+                    taken.add(queue.take());
+                }
                 queue.drainTo(taken, BATCH - 1);
                 boolean stop = false;
                 for (Object item : taken) {
@@ -204,6 +248,9 @@ public final class CallWriter implements AutoCloseable {
                 }
                 store(writes);
                 taken.clear();
+                if (spooled != null) {
+                    spooled.replayIfDue();
+                }
                 if (stop) {
                     completeWaitingFlushes();
                     return;
@@ -221,6 +268,11 @@ public final class CallWriter implements AutoCloseable {
             return;
         }
         try {
+            if (spooled != null) {
+                spooled.deliver(writes);
+                settledWrites.addAndGet(writes.size());
+                return;
+            }
             CallStoreException failure = storeWithRetry(writes);
             if (failure != null && !failure.isTransient() && writes.size() > 1) {
                 for (CallWrite write : writes) {

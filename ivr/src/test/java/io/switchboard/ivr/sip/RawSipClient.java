@@ -26,25 +26,46 @@ final class RawSipClient implements AutoCloseable {
     final DatagramSocket sip;
     final DatagramSocket rtp;
     final InetSocketAddress server;
-    final String callId = UUID.randomUUID() + "@raw";
+    final String host;
+    String callId = UUID.randomUUID() + "@raw";
     final String fromTag = Long.toHexString(System.nanoTime());
     final String branch = "z9hG4bK" + Long.toHexString(System.nanoTime());
     String toTag;
 
     RawSipClient(int serverPort) throws IOException {
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        sip = new DatagramSocket(new InetSocketAddress(lo, 0));
-        rtp = new DatagramSocket(new InetSocketAddress(lo, 0));
-        server = new InetSocketAddress(lo, serverPort);
+        this(serverPort, InetAddress.getLoopbackAddress());
+    }
+
+    /** A phone on another local address (any of 127.0.0.0/8 on Linux), for tests of per-source limits. */
+    RawSipClient(int serverPort, InetAddress local) throws IOException {
+        sip = new DatagramSocket(new InetSocketAddress(local, 0));
+        rtp = new DatagramSocket(new InetSocketAddress(local, 0));
+        server = new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort);
+        host = local.getHostAddress();
+    }
+
+    /** Starts a new call from the same phone: a new Call-ID, no To tag. */
+    void newCall() {
+        callId = UUID.randomUUID() + "@raw";
+        toTag = null;
     }
 
     static String sdpOffer(int rtpPort, String formats, String rtpmaps) {
-        return "v=0\r\no=raw 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio " + rtpPort
-                + " RTP/AVP " + formats + "\r\n" + rtpmaps;
+        return sdpOffer("127.0.0.1", rtpPort, formats, rtpmaps);
+    }
+
+    static String sdpOffer(String address, int rtpPort, String formats, String rtpmaps) {
+        return "v=0\r\no=raw 1 1 IN IP4 " + address + "\r\ns=-\r\nc=IN IP4 " + address + "\r\nt=0 0\r\nm=audio "
+                + rtpPort + " RTP/AVP " + formats + "\r\n" + rtpmaps;
     }
 
     String defaultOffer() {
-        return sdpOffer(rtp.getLocalPort(), "0 8 101", "a=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\n"
+        return offerFor(rtp.getLocalPort());
+    }
+
+    /** Our usual offer (PCMU, PCMA, telephone-event 101) naming {@code rtpPort} on our address. */
+    String offerFor(int rtpPort) {
+        return sdpOffer(host, rtpPort, "0 8 101", "a=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\n"
                 + "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-16\r\n");
     }
 
@@ -76,16 +97,16 @@ final class RawSipClient implements AutoCloseable {
         StringBuilder b = new StringBuilder();
         b.append(method).append(" sip:").append(user).append("@127.0.0.1:").append(server.getPort())
                 .append(" SIP/2.0\r\n");
-        b.append("Via: SIP/2.0/UDP 127.0.0.1:").append(port).append(";branch=").append(viaBranch)
+        b.append("Via: SIP/2.0/UDP ").append(host).append(':').append(port).append(";branch=").append(viaBranch)
                 .append(";rport\r\n");
         b.append("Max-Forwards: 70\r\n");
-        b.append("From: <sip:raw@127.0.0.1:").append(port).append(">;tag=").append(fromTag).append("\r\n");
+        b.append("From: <sip:raw@").append(host).append(':').append(port).append(">;tag=").append(fromTag).append("\r\n");
         b.append("To: <sip:").append(user).append("@127.0.0.1:").append(server.getPort()).append(">")
                 .append(withToTag && toTag != null ? ";tag=" + toTag : "").append("\r\n");
         b.append("Call-ID: ").append(callId).append("\r\n");
         b.append("CSeq: ").append(cseq).append(' ').append(method.equals("CANCEL") ? "CANCEL" : method)
                 .append("\r\n");
-        b.append("Contact: <sip:raw@127.0.0.1:").append(port).append(">\r\n");
+        b.append("Contact: <sip:raw@").append(host).append(':').append(port).append(">\r\n");
         if (type != null) {
             b.append("Content-Type: ").append(type).append("\r\n");
         }
@@ -160,6 +181,22 @@ final class RawSipClient implements AutoCloseable {
         }
         b.append("Content-Length: 0\r\n\r\n");
         send(b.toString());
+    }
+
+    /** A whole good call to {@code serverPort} (INVITE, 200, ACK, BYE, 200): proof the endpoint still takes calls. */
+    static void placeGoodCall(int serverPort) throws IOException {
+        Duration wait = Duration.ofSeconds(10);
+        try (RawSipClient good = new RawSipClient(serverPort)) {
+            good.send(good.invite("100", good.defaultOffer()));
+            if (status(good.awaitResponse("INVITE", 200, wait)) != 200) {
+                throw new AssertionError("the good call was not answered");
+            }
+            good.send(good.ack("100"));
+            good.send(good.bye("100"));
+            if (status(good.awaitResponse("BYE", 200, wait)) != 200) {
+                throw new AssertionError("the good call's BYE was not accepted");
+            }
+        }
     }
 
     static int status(String msg) {

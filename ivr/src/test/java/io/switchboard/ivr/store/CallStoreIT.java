@@ -101,16 +101,56 @@ class CallStoreIT {
     }
 
     @Test
-    void aPathEntryNumberCannotBeStoredTwice() {
-        store.callStarted(new CallFacts("dup-1", "200", "100", T0), "hotline", 1);
-        store.appendPath("dup-1", PathEntry.step(1, T0, "welcome", "play"));
+    void storingTheSameWritesAgainChangesNothingSoASpoolCanBeReplayed() {
+        List<CallWrite> writes = List.of(
+                new CallWrite.Started(new CallFacts("dup-1", "200", "100", T0), "hotline", 1),
+                new CallWrite.Answered("dup-1", T0.plusSeconds(1)),
+                new CallWrite.Path("dup-1", PathEntry.step(1, T0, "welcome", "play")),
+                new CallWrite.Recorded("dup-1", new CallRecordingEntry(1, "rec/dup-1.wav", T0.plusSeconds(2),
+                        java.time.Duration.ofSeconds(3), "silence", null)),
+                new CallWrite.Surveyed("dup-1", new SurveyAnswer(1, T0.plusSeconds(6), 5, null)),
+                new CallWrite.Ended("dup-1", new CallEnd(HangupCause.NORMAL, CallEnd.Party.CALLER,
+                        T0.plusSeconds(7))));
+        store.write(writes);
+        CallRecord first = store.find("dup-1").orElseThrow();
 
-        assertThatThrownBy(() -> store.appendPath("dup-1", PathEntry.step(1, T0, "menu", "menu")))
-                .isInstanceOfSatisfying(CallStoreException.class, e -> {
-                    assertThat(e.isTransient()).isFalse();
-                    assertThat(e.getMessage()).startsWith("cannot store path entry 1 of call dup-1: ");
-                });
-        assertThat(store.find("dup-1").orElseThrow().path()).extracting(PathEntry::name).containsExactly("welcome");
+        store.write(writes);
+        // the first entry of a number wins; a later one with the same number is not stored
+        store.appendPath("dup-1", PathEntry.step(1, T0, "menu", "menu"));
+
+        assertThat(store.find("dup-1").orElseThrow()).isEqualTo(first);
+        assertThat(first.path()).extracting(PathEntry::name).containsExactly("welcome");
+        assertThat(first.recordings()).hasSize(1);
+        assertThat(first.surveys()).hasSize(1);
+    }
+
+    @Test
+    void callsANodeLeftUnfinishedAreEndedAtTheirLastKnownEventAndOnlyThose() {
+        try (Database own = TestDatabase.create(CallStoreIT.class).open()) {
+            CallStore mine = new CallStore(own.dataSource(), "node-a");
+            CallStore other = new CallStore(own.dataSource(), "node-b");
+            mine.callStarted(new CallFacts("left-1", "200", "100", T0), "hotline", 1);
+            mine.answered("left-1", T0.plusSeconds(1));
+            mine.appendPath("left-1", PathEntry.step(1, T0.plusSeconds(2), "welcome", "play"));
+            mine.appendPath("left-1", PathEntry.prompt(2, T0.plusSeconds(4), "welcome", "en"));
+            mine.callStarted(new CallFacts("left-2", "201", "100", T0.plusSeconds(10)), "hotline", 1);
+            mine.callStarted(new CallFacts("done-1", "202", "100", T0), "hotline", 1);
+            mine.ended("done-1", new CallEnd(HangupCause.NORMAL, CallEnd.Party.CALLER, T0.plusSeconds(3)));
+            other.callStarted(new CallFacts("theirs-1", "203", "100", T0), "hotline", 1);
+
+            assertThat(mine.endUnfinishedCalls()).isEqualTo(2);
+
+            CallRecord left1 = mine.find("left-1").orElseThrow();
+            assertThat(left1.endedAt()).isEqualTo(T0.plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            assertThat(left1.hangupCause()).isEqualTo("server-restart");
+            assertThat(left1.cause()).contains(HangupCause.SERVER_RESTART);
+            assertThat(left1.hungUpBy()).isEqualTo("system");
+            assertThat(mine.find("left-2").orElseThrow().endedAt())
+                    .isEqualTo(T0.plusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            assertThat(mine.find("done-1").orElseThrow().hangupCause()).isEqualTo("normal");
+            assertThat(mine.find("theirs-1").orElseThrow().hasEnded()).isFalse();
+            assertThat(mine.endUnfinishedCalls()).isZero();
+        }
     }
 
     @Test

@@ -26,7 +26,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  *       {@code postgres}, and {@code SWITCHBOARD_TEST_DB_PASSWORD}); the user must be allowed to create databases,
  *       and the databases made here are dropped when the JVM exits;</li>
  *   <li>a Testcontainers PostgreSQL when a Docker engine answers;</li>
- *   <li>an embedded PostgreSQL ({@link EmbeddedDatabase}) in a temporary directory.</li>
+ *   <li>an embedded PostgreSQL ({@link EmbeddedDatabase}) in a temporary directory, locked down as the server
+ *       runs it: each database is created by the bootstrap superuser and owned by the password-protected,
+ *       non-superuser role {@code switchboard} the tests then connect as.</li>
  * </ol>
  *
  * <pre>{@code
@@ -56,7 +58,7 @@ public final class TestDatabase {
     public static TestDatabase create(Class<?> testClass) {
         Server shared = server();
         String name = databaseName(testClass.getSimpleName());
-        shared.execute("create database " + name);
+        shared.createDatabase(name);
         CREATED.add(name);
         return new TestDatabase(name, withDatabase(shared.jdbcUrl(), name), shared);
     }
@@ -85,9 +87,26 @@ public final class TestDatabase {
         return name;
     }
 
-    /** Runs {@code sql} on the server's administrative database, as the test user (for example to cut access). */
+    /**
+     * Runs {@code sql} on the server's administrative database as an administrator (for example to cut access):
+     * the test user on an external or Testcontainers server, the bootstrap superuser on the embedded one.
+     */
     public void executeOnServer(String sql) {
         on.execute(sql);
+    }
+
+    /**
+     * Makes this database refuse new connections and ends the open ones, as an outage would look to the server
+     * ({@link #allowConnections()} ends it).
+     */
+    public void refuseConnections() {
+        executeOnServer("alter database " + name + " allow_connections false");
+        executeOnServer("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'");
+    }
+
+    /** Lets this database take connections again. */
+    public void allowConnections() {
+        executeOnServer("alter database " + name + " allow_connections true");
     }
 
     /** Which server the tests of this JVM use, for messages. */
@@ -106,7 +125,7 @@ public final class TestDatabase {
         String url = System.getenv("SWITCHBOARD_TEST_DB_URL");
         if (url != null && !url.isBlank()) {
             String user = System.getenv().getOrDefault("SWITCHBOARD_TEST_DB_USER", "postgres");
-            Server external = new Server("external", url, user, System.getenv("SWITCHBOARD_TEST_DB_PASSWORD"));
+            Server external = new Server("external", url, user, System.getenv("SWITCHBOARD_TEST_DB_PASSWORD"), null);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> dropCreated(external), "test-db-cleanup"));
             return external;
         }
@@ -115,11 +134,11 @@ public final class TestDatabase {
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-db-stop"));
             return new Server("testcontainers", container.getJdbcUrl(), container.getUsername(),
-                    container.getPassword());
+                    container.getPassword(), null);
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.startTemporary();
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-db-stop"));
-        return new Server("embedded", embedded.jdbcUrl(), embedded.user(), null);
+        return new Server("embedded", embedded.jdbcUrl(), embedded.user(), embedded.password(), embedded);
     }
 
     private static void dropCreated(Server external) {
@@ -156,9 +175,22 @@ public final class TestDatabase {
         return hosts + "/" + database + params;
     }
 
-    private record Server(String kind, String jdbcUrl, String user, String password) {
+    /** @param embedded the embedded server, null for the others */
+    private record Server(String kind, String jdbcUrl, String user, String password, EmbeddedDatabase embedded) {
+
+        void createDatabase(String name) {
+            if (embedded != null) {
+                embedded.createDatabase(name);
+            } else {
+                execute("create database " + name);
+            }
+        }
 
         void execute(String sql) {
+            if (embedded != null) {
+                embedded.executeAsSuperuser("postgres", sql);
+                return;
+            }
             try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
                     Statement statement = connection.createStatement()) {
                 statement.execute(sql);

@@ -1,6 +1,8 @@
 package io.switchboard.speech.sdp;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A session description (RFC 4566/8866) with the parts SIP calls use: origin, session connection address, and
@@ -26,6 +29,9 @@ public record SessionDescription(String originUser, long sessionId, long session
         String sessionName, String connectionAddress, List<MediaDescription> media) {
 
     private static final int MAX_LENGTH = 64 * 1024;
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("(?=.{2,45}$)[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
     private static final Set<String> DIRECTIONS = Set.of("sendrecv", "sendonly", "recvonly", "inactive");
 
     public SessionDescription {
@@ -67,18 +73,30 @@ public record SessionDescription(String originUser, long sessionId, long session
         return b.build();
     }
 
-    /** Where to send this description's first audio stream. */
+    /**
+     * Where to send this description's first audio stream; empty when it has no port or its connection address is
+     * not an IP address. Host names are never resolved: a caller's SDP must not make the server query DNS.
+     */
     public Optional<InetSocketAddress> audioTarget() {
         for (MediaDescription m : media) {
             if (m.media().equals("audio") && m.port() > 0) {
                 String address = m.connectionAddress() != null ? m.connectionAddress() : connectionAddress;
-                if (address == null) {
-                    return Optional.empty();
-                }
-                return Optional.of(new InetSocketAddress(address, m.port()));
+                return ipLiteral(address).map(ip -> new InetSocketAddress(ip, m.port()));
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code text} as an address when it is an IPv4 or IPv6 literal (no DNS lookup is made for anything else). */
+    static Optional<InetAddress> ipLiteral(String text) {
+        if (text == null || !(IPV4.matcher(text).matches() || IPV6.matcher(text).matches())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(text)); // a literal: parsed, never looked up
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
     }
 
     /** The first audio section, if any. */
@@ -123,7 +141,11 @@ public record SessionDescription(String originUser, long sessionId, long session
         }
         String addr = parts[2];
         int slash = addr.indexOf('/');
-        return slash >= 0 ? addr.substring(0, slash) : addr;
+        String host = slash >= 0 ? addr.substring(0, slash) : addr;
+        if (host.isEmpty()) {
+            throw new SdpException("connection address is empty: " + abbreviate(value));
+        }
+        return host;
     }
 
     /** Collects lines into a description; media-level lines go to the current m= section. */
@@ -176,12 +198,12 @@ public record SessionDescription(String originUser, long sessionId, long session
                 throw new SdpException("origin needs 6 fields: " + abbreviate(value));
             }
             originUser = p[0];
-            try {
-                sessionId = Long.parseUnsignedLong(p[1].length() > 19 ? p[1].substring(0, 19) : p[1]);
-                sessionVersion = Long.parseUnsignedLong(p[2].length() > 19 ? p[2].substring(0, 19) : p[2]);
-            } catch (NumberFormatException e) {
+            if (!p[1].matches("\\d+") || !p[2].matches("\\d+")) {
                 throw new SdpException("origin session id/version is not a number: " + abbreviate(value));
             }
+            // any length is allowed; the first 18 digits always fit a positive long and encode back as read
+            sessionId = Long.parseLong(p[1].length() > 18 ? p[1].substring(0, 18) : p[1]);
+            sessionVersion = Long.parseLong(p[2].length() > 18 ? p[2].substring(0, 18) : p[2]);
             originAddress = p[5];
         }
 
