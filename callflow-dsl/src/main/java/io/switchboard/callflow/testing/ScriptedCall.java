@@ -2,6 +2,7 @@ package io.switchboard.callflow.testing;
 
 import io.switchboard.callflow.engine.CallControl;
 import io.switchboard.callflow.engine.CallFacts;
+import io.switchboard.callflow.engine.CallSignals;
 import io.switchboard.callflow.engine.KeyOutcome;
 import io.switchboard.callflow.engine.PlayOutcome;
 import io.switchboard.callflow.engine.PromptRef;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,14 +50,12 @@ public final class ScriptedCall implements CallControl {
     private final Map<String, String> keysDuring = new HashMap<>();
     private final Set<String> hangUpDuring = new HashSet<>();
     private final Deque<Answer> answers = new ArrayDeque<>();
-    private final Deque<Character> typeAhead = new ArrayDeque<>();
+    private final CallSignals signals = new CallSignals();
     private final List<String> heard = new ArrayList<>();
     private final List<String> log = new ArrayList<>();
     private Duration elapsed = Duration.ZERO;
     private boolean answered;
-    private boolean gone;
     private boolean hungUpBySystem;
-    private String language = "en";
     private int recordings;
 
     public ScriptedCall() {
@@ -118,33 +118,33 @@ public final class ScriptedCall implements CallControl {
 
     @Override
     public boolean answer() {
-        if (!gone && !answered) {
+        if (!signals.isGone() && !answered) {
             answered = true;
             log.add("answer");
         }
-        return !gone;
+        return !signals.isGone();
     }
 
     @Override
     public PlayOutcome play(List<PromptRef> prompts, boolean bargeIn) {
         for (PromptRef prompt : prompts) {
-            if (gone) {
+            if (signals.isGone()) {
                 return PlayOutcome.HUNG_UP;
             }
-            if (bargeIn && !typeAhead.isEmpty()) {
+            if (bargeIn && signals.hasKeys()) {
                 return PlayOutcome.INTERRUPTED;
             }
             heard.add(prompt.name());
             log.add("play " + prompt.name());
             if (hangUpDuring.contains(prompt.name())) {
-                gone = true;
+                signals.hangUp();
                 log.add("caller hangs up");
                 return PlayOutcome.HUNG_UP;
             }
             String keys = keysDuring.get(prompt.name());
             if (keys != null) {
                 keys.chars().forEach(c -> {
-                    typeAhead.add((char) c);
+                    signals.offerKey((char) c);
                     log.add("key " + (char) c);
                 });
                 elapsed = elapsed.plus(PROMPT_LENGTH.dividedBy(2));
@@ -154,7 +154,7 @@ public final class ScriptedCall implements CallControl {
             }
             elapsed = elapsed.plus(PROMPT_LENGTH);
         }
-        return gone ? PlayOutcome.HUNG_UP : PlayOutcome.COMPLETED;
+        return signals.isGone() ? PlayOutcome.HUNG_UP : PlayOutcome.COMPLETED;
     }
 
     @Override
@@ -164,11 +164,12 @@ public final class ScriptedCall implements CallControl {
 
     @Override
     public KeyOutcome nextInput(Duration timeout, java.util.Set<String> phrases) {
-        if (gone) {
+        if (signals.isGone()) {
             return new KeyOutcome.HungUp();
         }
-        if (!typeAhead.isEmpty()) {
-            return new KeyOutcome.Key(typeAhead.poll());
+        Optional<Character> typed = signals.pollKey();
+        if (typed.isPresent()) {
+            return new KeyOutcome.Key(typed.get());
         }
         Answer answer = answers.isEmpty() ? new Silence() : answers.poll();
         return switch (answer) {
@@ -190,7 +191,7 @@ public final class ScriptedCall implements CallControl {
                 yield new KeyOutcome.Timeout();
             }
             case HangUp h -> {
-                gone = true;
+                signals.hangUp();
                 log.add("caller hangs up");
                 yield new KeyOutcome.HungUp();
             }
@@ -209,17 +210,17 @@ public final class ScriptedCall implements CallControl {
      */
     @Override
     public RecordOutcome record(RecordRequest request) {
-        if (gone || (request.beep() && play(List.of(RecordRequest.BEEP), false) == PlayOutcome.HUNG_UP)) {
+        if (signals.isGone() || (request.beep() && play(List.of(RecordRequest.BEEP), false) == PlayOutcome.HUNG_UP)) {
             return RecordOutcome.nothing(RecordOutcome.Ending.HUNG_UP);
         }
         String reference = "recording-" + (++recordings);
         Duration running = Duration.ZERO;
         Duration spoken = Duration.ZERO;
         while (true) {
-            Character typed = typeAhead.poll();
-            if (typed != null) {
-                if (request.finishKeys().contains(typed)) {
-                    return kept(RecordOutcome.Ending.FINISH_KEY, spoken, reference, typed);
+            Optional<Character> typed = signals.pollKey();
+            if (typed.isPresent()) {
+                if (request.finishKeys().contains(typed.get())) {
+                    return kept(RecordOutcome.Ending.FINISH_KEY, spoken, reference, typed.get());
                 }
                 continue;
             }
@@ -258,7 +259,7 @@ public final class ScriptedCall implements CallControl {
                             reference, (char) 0);
                 }
                 case HangUp h -> {
-                    gone = true;
+                    signals.hangUp();
                     log.add("caller hangs up");
                     return kept(RecordOutcome.Ending.HUNG_UP, spoken, reference, (char) 0);
                 }
@@ -272,23 +273,22 @@ public final class ScriptedCall implements CallControl {
 
     @Override
     public void clearKeys() {
-        typeAhead.clear();
+        signals.clearKeys();
     }
 
     @Override
     public String language() {
-        return language;
+        return signals.language();
     }
 
     @Override
     public void setLanguage(String language) {
-        this.language = language;
+        signals.setLanguage(language);
     }
 
     @Override
     public void hangup() {
-        if (!gone) {
-            gone = true;
+        if (signals.hangUp()) {
             hungUpBySystem = true;
             log.add("hangup");
         }
@@ -296,7 +296,7 @@ public final class ScriptedCall implements CallControl {
 
     @Override
     public boolean isGone() {
-        return gone;
+        return signals.isGone();
     }
 
     /** The prompts the caller heard (started), in order. */

@@ -1,6 +1,7 @@
 package io.switchboard.ivr.sip;
 
 import io.switchboard.callflow.engine.CallFacts;
+import io.switchboard.callflow.engine.CallSignals;
 import io.switchboard.callflow.engine.KeyOutcome;
 import io.switchboard.callflow.engine.PlayOutcome;
 import io.switchboard.callflow.engine.PromptRef;
@@ -18,7 +19,6 @@ import io.switchboard.speech.PromptLibrary;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,14 +55,10 @@ public final class SipCall implements CallLeg, MediaSession.Events {
     private final Clock clock;
     private final List<CallObserver> observers = new CopyOnWriteArrayList<>();
     private final CompletableFuture<CallEnd> ended = new CompletableFuture<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final ArrayDeque<Character> keys = new ArrayDeque<>();
+    private final CallSignals signals = new CallSignals();
     private volatile boolean answered;
-    private volatile boolean gone;
     private volatile CallEnd endedAs;
     private CallEnd notifiedEnd; // guarded by observers: the end, once observers are being told of it
-    private volatile String language = "en";
     private final CallerRecordings recordings;
 
     public SipCall(CallFacts facts, PromptLibrary prompts, MediaSession media, SdpNegotiation negotiation,
@@ -122,7 +116,7 @@ public final class SipCall implements CallLeg, MediaSession.Events {
 
     @Override
     public boolean answer() {
-        if (gone) {
+        if (signals.isGone()) {
             return false;
         }
         if (answered) {
@@ -135,23 +129,22 @@ public final class SipCall implements CallLeg, MediaSession.Events {
         media.start(negotiation.codec());
         var at = clock.instant();
         observers.forEach(o -> o.answered(at));
-        return !gone;
+        return !signals.isGone();
     }
 
     @Override
     public PlayOutcome play(List<PromptRef> refs, boolean bargeIn) {
-        if (gone) {
+        if (signals.isGone()) {
             return PlayOutcome.HUNG_UP;
         }
-        if (bargeIn && hasKeys()) {
+        if (bargeIn && signals.hasKeys()) {
             return PlayOutcome.INTERRUPTED;
         }
         List<Prompt> audio = resolve(refs);
         if (audio.isEmpty()) {
-            return gone ? PlayOutcome.HUNG_UP : PlayOutcome.COMPLETED;
+            return signals.isGone() ? PlayOutcome.HUNG_UP : PlayOutcome.COMPLETED;
         }
         var done = new boolean[1];
-        var completed = new boolean[1];
         Playback playback = new Playback(audio, new Playback.Listener() {
             @Override
             public void promptStarted(Prompt prompt) {
@@ -161,45 +154,29 @@ public final class SipCall implements CallLeg, MediaSession.Events {
 
             @Override
             public void finished(boolean wasCompleted) {
-                signal(() -> {
-                    done[0] = true;
-                    completed[0] = wasCompleted;
-                });
+                signals.changed(() -> done[0] = true);
             }
         });
         if (!media.play(playback)) {
-            return gone ? PlayOutcome.HUNG_UP : PlayOutcome.COMPLETED;
+            return signals.isGone() ? PlayOutcome.HUNG_UP : PlayOutcome.COMPLETED;
         }
-        lock.lock();
-        try {
-            while (!done[0] && !gone && !(bargeIn && !keys.isEmpty())) {
-                changed.awaitUninterruptibly();
-            }
-            if (gone) {
-                playback.stop();
-                return PlayOutcome.HUNG_UP;
-            }
-            if (!done[0]) {
-                playback.stop();
-                return PlayOutcome.INTERRUPTED;
-            }
-            return PlayOutcome.COMPLETED;
-        } finally {
-            lock.unlock();
+        PlayOutcome outcome = signals.awaitPlayback(() -> done[0], bargeIn);
+        if (outcome != PlayOutcome.COMPLETED) {
+            playback.stop();
         }
+        return outcome;
     }
 
     private List<Prompt> resolve(List<PromptRef> refs) {
         List<Prompt> out = new ArrayList<>(refs.size());
+        List<String> languages = signals.promptLanguages();
         for (PromptRef ref : refs) {
-            Optional<Prompt> p = prompts.find(ref.name(), language);
-            if (p.isEmpty() && !language.equals("en")) {
-                p = prompts.find(ref.name(), "en");
-            }
+            Optional<Prompt> p = languages.stream().map(l -> prompts.find(ref.name(), l))
+                    .flatMap(Optional::stream).findFirst();
             if (p.isPresent()) {
                 out.add(p.get());
             } else {
-                log.warn("call {}: prompt '{}' has no audio in '{}'; skipped", facts.callId(), ref.name(), language);
+                log.warn("call {}: prompt '{}' has no audio in {}; skipped", facts.callId(), ref.name(), languages);
             }
         }
         return out;
@@ -207,76 +184,42 @@ public final class SipCall implements CallLeg, MediaSession.Events {
 
     @Override
     public KeyOutcome nextKey(Duration timeout) {
-        long remaining = timeout.toNanos();
-        lock.lock();
-        try {
-            while (keys.isEmpty() && !gone && remaining > 0) {
-                try {
-                    remaining = changed.awaitNanos(remaining);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return new KeyOutcome.HungUp();
-                }
-            }
-            if (!keys.isEmpty()) {
-                return new KeyOutcome.Key(keys.poll());
-            }
-            return gone ? new KeyOutcome.HungUp() : new KeyOutcome.Timeout();
-        } finally {
-            lock.unlock();
-        }
+        return signals.nextKey(timeout);
     }
 
     /** Plays the beep (when asked), then records the caller into a WAV file ({@link CallerRecordings}). */
     @Override
     public RecordOutcome record(RecordRequest request) {
-        if (gone || (request.beep() && play(List.of(RecordRequest.BEEP), false) == PlayOutcome.HUNG_UP)) {
+        if (signals.isGone()
+                || (request.beep() && play(List.of(RecordRequest.BEEP), false) == PlayOutcome.HUNG_UP)) {
             return RecordOutcome.nothing(RecordOutcome.Ending.HUNG_UP);
         }
         return recordings.record(request, new VoiceRecorder.Line() {
             @Override
             public boolean isGone() {
-                return gone;
+                return signals.isGone();
             }
 
             @Override
             public Optional<Character> takeKey() {
-                return takeBufferedKey();
+                return signals.pollKey();
             }
         });
     }
 
-    private Optional<Character> takeBufferedKey() {
-        lock.lock();
-        try {
-            return Optional.ofNullable(keys.poll());
-        } finally {
-            lock.unlock();
-        }
-    }
-
     @Override
     public void clearKeys() {
-        signal(keys::clear);
-    }
-
-    private boolean hasKeys() {
-        lock.lock();
-        try {
-            return !keys.isEmpty();
-        } finally {
-            lock.unlock();
-        }
+        signals.clearKeys();
     }
 
     @Override
     public String language() {
-        return language;
+        return signals.language();
     }
 
     @Override
     public void setLanguage(String language) {
-        this.language = language;
+        signals.setLanguage(language);
     }
 
     @Override
@@ -288,7 +231,7 @@ public final class SipCall implements CallLeg, MediaSession.Events {
 
     @Override
     public boolean isGone() {
-        return gone;
+        return signals.isGone();
     }
 
     @Override
@@ -308,16 +251,12 @@ public final class SipCall implements CallLeg, MediaSession.Events {
     }
 
     private void key(char key, String via) {
-        if (gone) {
+        if (signals.isGone()) {
             return;
         }
         var at = clock.instant();
         observers.forEach(o -> o.keyPressed(key, via, at));
-        signal(() -> {
-            if (keys.size() < 64) {
-                keys.add(key);
-            }
-        });
+        signals.offerKey(key);
     }
 
     /** The caller's media stopped: the server ends the call (recorded as hung up by the system, not the caller). */
@@ -336,16 +275,8 @@ public final class SipCall implements CallLeg, MediaSession.Events {
      */
     public boolean end(HangupCause cause, CallEnd.Party by) {
         CallEnd end = new CallEnd(cause, by, clock.instant());
-        lock.lock();
-        try {
-            if (gone) {
-                return false;
-            }
-            endedAs = end;
-            gone = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+        if (!signals.hangUp(() -> endedAs = end)) {
+            return false;
         }
         media.close();
         List<CallObserver> told;
@@ -362,16 +293,6 @@ public final class SipCall implements CallLeg, MediaSession.Events {
         }
         ended.complete(end);
         return true;
-    }
-
-    private void signal(Runnable change) {
-        lock.lock();
-        try {
-            change.run();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
     }
 
     /** Waits up to {@code timeout} for the call to end; for shutdown and tests. */
