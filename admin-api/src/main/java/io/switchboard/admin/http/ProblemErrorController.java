@@ -21,7 +21,9 @@ class ProblemErrorController implements ErrorController {
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        int status = code instanceof Integer c ? c : 500;
+        // asked for directly (not sent here by the container after a failure) it is no endpoint at all
+        int status = code instanceof Integer c ? c
+                : request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR ? 500 : 404;
         if (status == 500 && failure instanceof HttpMessageNotReadableException) {
             status = 400; // input a filter could not read, not a fault of the server
         }
