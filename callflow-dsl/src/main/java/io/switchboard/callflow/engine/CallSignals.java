@@ -111,15 +111,27 @@ public final class CallSignals {
      * the caller hangs up, or, with barge-in, a key arrives.
      */
     public PlayOutcome awaitPlayback(BooleanSupplier finished, boolean bargeIn) {
+        return awaitPlayback(finished, bargeIn, () -> false);
+    }
+
+    /**
+     * As {@link #awaitPlayback(BooleanSupplier, boolean)}, also ending with {@link PlayOutcome#STOPPED} once
+     * {@code stopped} says so (re-read after every {@link #changed(Runnable)}): the platform ended the wait the
+     * playback filled.
+     */
+    public PlayOutcome awaitPlayback(BooleanSupplier finished, boolean bargeIn, BooleanSupplier stopped) {
         lock.lock();
         try {
-            while (!finished.getAsBoolean() && !gone && !(bargeIn && !keys.isEmpty())) {
+            while (!finished.getAsBoolean() && !gone && !(bargeIn && !keys.isEmpty()) && !stopped.getAsBoolean()) {
                 changed.awaitUninterruptibly();
             }
             if (gone) {
                 return PlayOutcome.HUNG_UP;
             }
-            return finished.getAsBoolean() ? PlayOutcome.COMPLETED : PlayOutcome.INTERRUPTED;
+            if (finished.getAsBoolean()) {
+                return PlayOutcome.COMPLETED;
+            }
+            return bargeIn && !keys.isEmpty() ? PlayOutcome.INTERRUPTED : PlayOutcome.STOPPED;
         } finally {
             lock.unlock();
         }

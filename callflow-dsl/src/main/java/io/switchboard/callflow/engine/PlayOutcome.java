@@ -7,5 +7,7 @@ public enum PlayOutcome {
     /** A key stopped the playback (barge-in); the key is in the type-ahead buffer. */
     INTERRUPTED,
     /** The call ended during (or before) the playback. */
-    HUNG_UP
+    HUNG_UP,
+    /** The platform stopped it: the wait it filled is over (an agent answered, an announcement is due). */
+    STOPPED
 }

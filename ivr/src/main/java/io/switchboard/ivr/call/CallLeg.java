@@ -1,12 +1,17 @@
 package io.switchboard.ivr.call;
 
 import io.switchboard.callflow.engine.CallControl;
+import io.switchboard.callflow.engine.PlayOutcome;
+import io.switchboard.callflow.engine.PromptRef;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A caller's leg as the IVR controller holds it, whatever carries it (built-in SIP endpoint or Asterisk). The flow
- * engine sees only its {@link CallControl} face; the controller adds observers that record the call.
+ * A call leg as the IVR controller and the ACD hold it, whatever carries it (built-in SIP endpoint or Asterisk): an
+ * inbound caller, an agent's phone rung for a call, or a customer dialled for a call back. The flow engine sees only
+ * its {@link CallControl} face; the controller adds observers that record the call, and the ACD plays hold audio on
+ * it and bridges it to another leg.
  */
 public interface CallLeg extends CallControl {
 
@@ -22,5 +27,26 @@ public interface CallLeg extends CallControl {
      */
     default Optional<CallEnd> end() {
         return Optional.ofNullable(ended().toCompletableFuture().getNow(null));
+    }
+
+    /**
+     * Plays like {@link #play(List, boolean)}, and also stops, returning {@link PlayOutcome#STOPPED}, as soon as
+     * {@code stop} completes (at once when it already has): how a queue's hold audio gives way the moment an agent
+     * answers. The key that interrupts a barge-in playback stays buffered, as with {@code play}.
+     */
+    PlayOutcome play(List<PromptRef> prompts, boolean bargeIn, CompletionStage<?> stop);
+
+    /**
+     * Connects this leg and {@code other} both ways (audio, and keys passed on as keys) until the returned bridge is
+     * closed or either leg ends; while bridged neither leg plays prompts. Empty when this carrier cannot bridge the
+     * two (another carrier's leg, either leg already gone). Closing the bridge hangs up neither leg.
+     */
+    Optional<Bridge> bridge(CallLeg other);
+
+    /** Two legs talking to each other. */
+    interface Bridge extends AutoCloseable {
+        /** Stops relaying; each leg can play prompts again. Idempotent. */
+        @Override
+        void close();
     }
 }

@@ -134,6 +134,15 @@ public final class SipCall implements CallLeg, MediaSession.Events {
 
     @Override
     public PlayOutcome play(List<PromptRef> refs, boolean bargeIn) {
+        return play(refs, bargeIn, new CompletableFuture<Void>());
+    }
+
+    @Override
+    public PlayOutcome play(List<PromptRef> refs, boolean bargeIn, CompletionStage<?> stop) {
+        var stopped = stop.toCompletableFuture();
+        if (stopped.isDone()) {
+            return signals.isGone() ? PlayOutcome.HUNG_UP : PlayOutcome.STOPPED;
+        }
         if (signals.isGone()) {
             return PlayOutcome.HUNG_UP;
         }
@@ -160,7 +169,8 @@ public final class SipCall implements CallLeg, MediaSession.Events {
         if (!media.play(playback)) {
             return signals.isGone() ? PlayOutcome.HUNG_UP : PlayOutcome.COMPLETED;
         }
-        PlayOutcome outcome = signals.awaitPlayback(() -> done[0], bargeIn);
+        stopped.whenComplete((v, e) -> signals.changed(() -> { }));
+        PlayOutcome outcome = signals.awaitPlayback(() -> done[0], bargeIn, stopped::isDone);
         if (outcome != PlayOutcome.COMPLETED) {
             playback.stop();
         }
@@ -180,6 +190,12 @@ public final class SipCall implements CallLeg, MediaSession.Events {
             }
         }
         return out;
+    }
+
+    /** Not yet: the built-in endpoint's RTP relay comes with the ACD's SIP side. */
+    @Override
+    public Optional<Bridge> bridge(CallLeg other) {
+        return Optional.empty();
     }
 
     @Override
