@@ -140,6 +140,11 @@ public final class CallSession {
     }
 
     /** When the last RTP packet from the server arrived ({@link System#nanoTime()}); 0 before the first. */
+    /** When the call was answered, on {@link System#nanoTime()}'s clock (zero before). */
+    public long answeredNanos() {
+        return answeredNanos;
+    }
+
     public long lastMediaNanos() {
         return rtp.lastArrivalNanos();
     }
