@@ -25,13 +25,21 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  *     service-level: 20s     # answered within this counts as served in time (default 20s)
  *   sales: {}
  * </pre>
+ * The ACD reads the same file for how it runs each queue ({@link QueueSettings}: hold audio, announcements, limits,
+ * ring timeout, wrap-up, call backs); the linter needs only the names.
  */
 public record QueueRegistry(Path file, Map<String, Queue> queues) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
-    /** One queue: its name, what it is for, and its service-level threshold. */
-    public record Queue(String name, String description, Duration serviceLevel) {}
+    /** One queue: its name, what it is for, its service-level threshold and how the ACD runs it. */
+    public record Queue(String name, String description, Duration serviceLevel, QueueSettings settings) {
+
+        /** A queue with every ACD setting at its default. */
+        public Queue(String name, String description, Duration serviceLevel) {
+            this(name, description, serviceLevel, QueueSettings.DEFAULTS);
+        }
+    }
 
     public QueueRegistry {
         queues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(queues));
@@ -79,7 +87,8 @@ public record QueueRegistry(Path file, Map<String, Queue> queues) {
         Fields f = Fields.of(t.getValueNode(), what, problems);
         String description = f.optionalString("description").orElse("");
         Duration serviceLevel = f.duration("service-level").orElse(Duration.ofSeconds(20));
+        QueueSettings settings = QueueSettings.read(f, what);
         f.rejectUnknown();
-        return Optional.of(new Queue(name, description, serviceLevel));
+        return Optional.of(new Queue(name, description, serviceLevel, settings));
     }
 }

@@ -1,6 +1,6 @@
 package io.switchboard.ivr.flow;
 
-import io.switchboard.ivr.store.CallStoreException;
+import io.switchboard.ivr.store.Transactions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,11 +26,11 @@ public final class FlowVersionStore {
     /** The alias calls are served from. */
     public static final String LIVE = "live";
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final Clock clock;
 
     public FlowVersionStore(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+        this.transactions = new Transactions(dataSource, "flow versions");
         this.clock = clock;
     }
 
@@ -43,7 +43,7 @@ public final class FlowVersionStore {
      */
     public Published publish(String flowId, String content, String source, String note) {
         String hash = sha256(content);
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             lockFlow(c, flowId);
             Optional<FlowVersion> newest = newest(c, flowId);
             if (newest.isPresent() && newest.get().contentHash().equals(hash)) {
@@ -72,7 +72,7 @@ public final class FlowVersionStore {
 
     /** Points {@code alias} of {@code flowId} at an existing {@code version}; false when there is no such version. */
     public boolean moveAlias(String flowId, String alias, int version) {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             if (find(c, flowId, version).isEmpty()) {
                 return false;
             }
@@ -83,7 +83,7 @@ public final class FlowVersionStore {
 
     /** The version an alias points at. */
     public Optional<Integer> alias(String flowId, String alias) {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "select version from flow_aliases where flow_id = ? and alias = ?")) {
                 ps.setString(1, flowId);
@@ -97,7 +97,7 @@ public final class FlowVersionStore {
 
     /** The text of a version. */
     public Optional<String> content(String flowId, int version) {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "select content from flow_versions where flow_id = ? and version = ?")) {
                 ps.setString(1, flowId);
@@ -111,7 +111,7 @@ public final class FlowVersionStore {
 
     /** The version each flow's {@code live} alias points at, by flow id. */
     public java.util.Map<String, Integer> liveVersions() {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             java.util.Map<String, Integer> out = new java.util.TreeMap<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "select flow_id, version from flow_aliases where alias = ?")) {
@@ -131,7 +131,7 @@ public final class FlowVersionStore {
      * to tell whether the file changed since it was last published.
      */
     public Optional<FlowVersion> newestFromFile(String flowId, String fileName) {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + " where flow_id = ? and (source = ? or"
                     + " right(source, ?) = ?) order by version desc limit 1")) {
                 ps.setString(1, flowId);
@@ -147,7 +147,7 @@ public final class FlowVersionStore {
 
     /** Every version of a flow, oldest first. */
     public List<FlowVersion> versions(String flowId) {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             List<FlowVersion> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(SELECT + " where flow_id = ? order by version")) {
                 ps.setString(1, flowId);
@@ -205,26 +205,6 @@ public final class FlowVersionStore {
             ps.setInt(3, version);
             ps.setTimestamp(4, Timestamp.from(clock.instant()));
             ps.executeUpdate();
-        }
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new CallStoreException("flow versions: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,187 @@
+package io.switchboard.ivr.acd;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The routing loop of one node: whenever a caller joins, an agent becomes free here, or every {@code tick} (for
+ * changes made on other nodes, wrap-ups that end, call backs that fall due) it takes the line (this node's callers
+ * and the call backs due), the offerable agents, asks the {@link Router}, and claims each chosen agent in PostgreSQL.
+ * A claim lost to another node leaves the call waiting for the next pass.
+ */
+final class AcdDispatcher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AcdDispatcher.class);
+
+    /** Where call backs enter the line; see {@link AcdCallbacks}. */
+    interface CallbackLine {
+        /** Call backs due now, as places in line. */
+        List<WaitingCall> due();
+
+        /** Claims the call back and the agent together; false when either was taken. */
+        boolean claim(WaitingCall callback, OfferableAgent agent);
+
+        /** Runs a claimed call back (on a thread of its own). */
+        void start(WaitingCall callback, OfferableAgent agent);
+    }
+
+    /** No call backs. */
+    static final CallbackLine NO_CALLBACKS = new CallbackLine() {
+        @Override
+        public List<WaitingCall> due() {
+            return List.of();
+        }
+
+        @Override
+        public boolean claim(WaitingCall callback, OfferableAgent agent) {
+            return false;
+        }
+
+        @Override
+        public void start(WaitingCall callback, OfferableAgent agent) {
+        }
+    };
+
+    private final QueueLine line;
+    private final Map<String, CompletableFuture<OfferableAgent>> offers = new ConcurrentHashMap<>();
+    private final OfferableAgents offerable;
+    private final AgentStates states;
+    private final Router router;
+    private final CallbackLine callbacks;
+    private final String node;
+    private final Duration tick;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition poke = lock.newCondition();
+    private final Thread thread;
+    private volatile boolean closed;
+    private boolean poked;
+
+    AcdDispatcher(QueueLine line, OfferableAgents offerable, AgentStates states, Router router,
+            CallbackLine callbacks, String node, Duration tick) {
+        this.line = line;
+        this.offerable = offerable;
+        this.states = states;
+        this.router = router;
+        this.callbacks = callbacks;
+        this.node = node;
+        this.tick = tick;
+        this.thread = Thread.ofPlatform().daemon().name("acd-dispatcher").start(this::run);
+    }
+
+    /**
+     * Puts a caller in line; the future completes with the agent claimed for them. A caller who leaves takes the
+     * place back with {@link #leave(WaitingCall)}.
+     */
+    CompletableFuture<OfferableAgent> join(WaitingCall call) {
+        CompletableFuture<OfferableAgent> offer = new CompletableFuture<>();
+        offers.put(call.id(), offer);
+        line.add(call);
+        wake();
+        return offer;
+    }
+
+    /**
+     * Takes a waiting caller out of line. Returns true when they were still waiting; false when an agent was claimed
+     * for them already (the offer future then completes with that agent at once, and the caller gives it back).
+     */
+    boolean leave(WaitingCall call) {
+        if (line.remove(call)) {
+            offers.remove(call.id());
+            return true;
+        }
+        return false;
+    }
+
+    /** Looks for work now. */
+    void wake() {
+        lock.lock();
+        try {
+            poked = true;
+            poke.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            lock.lock();
+            try {
+                if (!poked) {
+                    poke.awaitNanos(tick.toNanos());
+                }
+                poked = false;
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                pass();
+            } catch (RuntimeException e) {
+                log.warn("Routing pass failed; trying again in {}", tick, e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** One routing decision and its claims. */
+    void pass() {
+        states.endWrapUps();
+        List<WaitingCall> waiting = new ArrayList<>(line.all());
+        waiting.addAll(callbacks.due());
+        if (waiting.isEmpty()) {
+            return;
+        }
+        waiting.sort(WaitingCall.ORDER);
+        List<OfferableAgent> agents = offerable.now();
+        if (agents.isEmpty()) {
+            return;
+        }
+        for (Router.Assignment a : router.route(waiting, agents)) {
+            WaitingCall call = a.call();
+            if (call.isCallback()) {
+                if (callbacks.claim(call, a.agent())) {
+                    callbacks.start(call, a.agent());
+                }
+                continue;
+            }
+            if (!states.claim(a.agent().agentId(), call.id(), call.queue(), node)) {
+                continue; // another node (or call) was quicker; the caller waits for the next pass
+            }
+            CompletableFuture<OfferableAgent> offer = offers.remove(call.id());
+            if (offer != null && line.remove(call)) {
+                offer.complete(a.agent());
+            } else {
+                states.release(a.agent().agentId(), call.id());
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(tick);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.switchboard.ivr.acd;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An agent who may be offered a call now: available, with a current phone registration.
+ *
+ * @param queues    queue → priority (1 = served first)
+ * @param skills    skill → proficiency 1-5
+ * @param idleSince when the agent became free; the longest idle is offered first
+ * @param contact   where the phone is registered
+ */
+public record OfferableAgent(String agentId, Map<String, Integer> queues, Map<String, Integer> skills,
+        Instant idleSince, String contact) {
+
+    public OfferableAgent {
+        queues = Map.copyOf(queues);
+        skills = Map.copyOf(skills);
+    }
+
+    /** Whether this agent holds every skill at least at the level {@code needed} asks. */
+    public boolean hasSkills(Map<String, Integer> needed) {
+        for (Map.Entry<String, Integer> e : needed.entrySet()) {
+            Integer level = skills.get(e.getKey());
+            if (level == null || level < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

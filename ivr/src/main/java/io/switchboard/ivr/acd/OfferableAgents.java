@@ -1,0 +1,99 @@
+package io.switchboard.ivr.acd;
+
+import io.switchboard.callflow.queue.QueueSettings;
+import io.switchboard.ivr.store.Transactions;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads from PostgreSQL which agents may be offered a call now (available, with a current registration), whichever
+ * node changed their state, and how many agents serve a queue (for empty-queue rules and the wait estimate).
+ */
+final class OfferableAgents {
+
+    private final Transactions storage;
+    private final Clock clock;
+
+    OfferableAgents(Transactions storage, Clock clock) {
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    /** Every agent that may take a call now, with the queues and skills of their definition. */
+    List<OfferableAgent> now() {
+        Instant now = clock.instant();
+        return storage.read(c -> {
+            Map<String, Instant> idle = new LinkedHashMap<>();
+            Map<String, String> contacts = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select distinct on (s.agent_id) s.agent_id, s.idle_since, r.contact
+                    from acd_agent_state s join acd_registration r on r.agent_id = s.agent_id and r.expires > ?
+                    where s.state = 'AVAILABLE' order by s.agent_id, r.expires desc""")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Timestamp t = rs.getTimestamp(2);
+                        idle.put(rs.getString(1), t == null ? null : t.toInstant());
+                        contacts.put(rs.getString(1), rs.getString(3));
+                    }
+                }
+            }
+            if (idle.isEmpty()) {
+                return List.of();
+            }
+            Map<String, Map<String, Integer>> queues = levels(c, "select agent_id, queue, priority from"
+                    + " acd_agent_queue where agent_id = any (?)", idle.keySet());
+            Map<String, Map<String, Integer>> skills = levels(c, "select agent_id, skill, proficiency from"
+                    + " acd_agent_skill where agent_id = any (?)", idle.keySet());
+            List<OfferableAgent> out = new ArrayList<>(idle.size());
+            idle.forEach((id, since) -> out.add(new OfferableAgent(id, queues.getOrDefault(id, Map.of()),
+                    skills.getOrDefault(id, Map.of()), since, contacts.get(id))));
+            return out;
+        });
+    }
+
+    /**
+     * How many agents serving {@code queue} count against emptiness: logged in at all
+     * ({@link QueueSettings.Empty#NO_AGENTS_LOGGED_IN}) or available with a current registration.
+     */
+    int serving(String queue, QueueSettings.Empty rule) {
+        String sql = rule == QueueSettings.Empty.NO_AGENTS_LOGGED_IN ? """
+                select count(*) from acd_agent_queue q join acd_agent_state s on s.agent_id = q.agent_id
+                where q.queue = ? and s.state <> 'LOGGED_OUT' and ? is not null""" : """
+                select count(*) from acd_agent_queue q join acd_agent_state s on s.agent_id = q.agent_id
+                where q.queue = ? and s.state = 'AVAILABLE' and exists (select 1 from acd_registration r
+                  where r.agent_id = q.agent_id and r.expires > ?)""";
+        return storage.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, queue);
+                ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    private static Map<String, Map<String, Integer>> levels(java.sql.Connection c, String sql,
+            java.util.Set<String> ids) throws java.sql.SQLException {
+        Map<String, Map<String, Integer>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+                }
+            }
+        }
+        return out;
+    }
+}
