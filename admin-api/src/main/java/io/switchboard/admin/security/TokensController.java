@@ -1,5 +1,6 @@
 package io.switchboard.admin.security;
 
+import io.switchboard.admin.http.ApiRefusal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
