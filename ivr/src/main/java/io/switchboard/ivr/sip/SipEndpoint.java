@@ -1,5 +1,6 @@
 package io.switchboard.ivr.sip;
 
+import io.switchboard.ivr.call.AgentPhones;
 import io.switchboard.ivr.call.CallHandler;
 import io.switchboard.ivr.call.ReasonCounts;
 import io.switchboard.ivr.media.MediaEngine;
@@ -34,6 +35,9 @@ public final class SipEndpoint implements AutoCloseable {
     private final Path recordings;
     private final PromptLibrary prompts;
     private final CallHandler handler;
+    private final AgentPhones agentPhones;
+    private final RegistrarConfig registrarConfig;
+    private Registrar registrar;
     private SipStack stack;
     private ListeningPoint listeningPoint;
     private SipProvider provider;
@@ -50,6 +54,20 @@ public final class SipEndpoint implements AutoCloseable {
 
     /** @param recordings the directory recordings of callers are written to */
     public SipEndpoint(SipEndpointConfig config, PromptLibrary prompts, CallHandler handler, Path recordings) {
+        this(config, prompts, handler, recordings, AgentPhones.NONE, RegistrarConfig.defaults());
+    }
+
+    /**
+     * An endpoint that agents' phones register with.
+     *
+     * @param recordings  the directory recordings of callers are written to
+     * @param agentPhones the ACD's agents: digest secrets, where phones registered, feature codes
+     * @param registrar   the realm and the bounds of the registrar
+     */
+    public SipEndpoint(SipEndpointConfig config, PromptLibrary prompts, CallHandler handler, Path recordings,
+            AgentPhones agentPhones, RegistrarConfig registrar) {
+        this.agentPhones = agentPhones;
+        this.registrarConfig = registrar;
         this.recordings = recordings;
         this.config = config;
         this.prompts = prompts;
@@ -84,8 +102,13 @@ public final class SipEndpoint implements AutoCloseable {
             stack = factory.createSipStack(props);
             listeningPoint = stack.createListeningPoint(config.bindAddress(), config.port(), ListeningPoint.UDP);
             provider = stack.createSipProvider(listeningPoint);
-            signalling = new SipSignalling(config, provider, factory, media, prompts, handler, Clock.systemUTC(),
-                    slots, guard);
+            SipMessages messages = new SipMessages(factory, config);
+            registrar = new Registrar(registrarConfig, agentPhones, new DigestGate(agentPhones,
+                    registrarConfig.realm(), new DigestNonces(registrarConfig.nonceLifetime(),
+                            registrarConfig.nonces(), System::nanoTime), messages.headers()),
+                    messages.headers(), messages, Clock.systemUTC());
+            signalling = new SipSignalling(config, provider, media, prompts, handler, Clock.systemUTC(),
+                    slots, guard, messages, registrar);
             signalling.recordInto(recordings);
             provider.addSipListener(signalling);
             stack.start();
@@ -160,6 +183,10 @@ public final class SipEndpoint implements AutoCloseable {
             }
         } catch (javax.sip.ObjectInUseException | RuntimeException e) {
             log.debug("stopping the SIP stack: {}", e.toString());
+        }
+        if (registrar != null) {
+            registrar.close();
+            registrar = null;
         }
         if (stackName != null) {
             GuardedNetworkLayer.unregister(stackName);

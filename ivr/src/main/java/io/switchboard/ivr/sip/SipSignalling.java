@@ -21,7 +21,6 @@ import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
@@ -58,18 +57,20 @@ final class SipSignalling implements SipListener {
     private final ReasonCounts<SipRefusal> refusals;
     private final SipDatagramGuard guard;
     private final AckTimer ackTimer;
+    private final Registrar registrar;
     private volatile java.nio.file.Path recordings = SipEndpoint.DEFAULT_RECORDINGS;
 
-    SipSignalling(SipEndpointConfig config, SipProvider provider, SipFactory factory, MediaEngine media,
-            PromptLibrary prompts, CallHandler handler, Clock clock, CallSlots slots, SipDatagramGuard guard)
-            throws javax.sip.PeerUnavailableException {
+    SipSignalling(SipEndpointConfig config, SipProvider provider, MediaEngine media,
+            PromptLibrary prompts, CallHandler handler, Clock clock, CallSlots slots, SipDatagramGuard guard,
+            SipMessages messages, Registrar registrar) {
         this.config = config;
         this.slots = slots;
         this.guard = guard;
         this.refusals = guard.refusals();
         this.ackTimer = new AckTimer(config.limits().ackTimeout());
         this.provider = provider;
-        this.messages = new SipMessages(factory, config);
+        this.messages = messages;
+        this.registrar = registrar;
         this.media = media;
         this.prompts = prompts;
         this.handler = handler;
@@ -96,6 +97,7 @@ final class SipSignalling implements SipListener {
                 case Request.CANCEL -> cancel(event);
                 case Request.INFO -> info(event);
                 case Request.OPTIONS -> respond(event, messages.response(Response.OK, request));
+                case Request.REGISTER -> respond(event, registrar.register(request));
                 default -> respond(event, messages.response(Response.METHOD_NOT_ALLOWED, request));
             }
         } catch (Exception e) {
