@@ -36,6 +36,7 @@ public final class SimulatedAgent {
     private final List<CallSession> all = new CopyOnWriteArrayList<>();
     private final List<java.util.Map<String, String>> offers = new CopyOnWriteArrayList<>();
     final AtomicInteger rung = new AtomicInteger();
+    final AtomicInteger cancels = new AtomicInteger();
     final AtomicInteger registrations = new AtomicInteger();
 
     SimulatedAgent(String id, String password, String registerCallId) {
@@ -78,6 +79,11 @@ public final class SimulatedAgent {
     /** How many successful REGISTERs (first ones and refreshes). */
     public int successfulRegisters() {
         return registrations.get();
+    }
+
+    /** How many rings the server cancelled (CANCEL, answered 487). */
+    public int timesCancelled() {
+        return cancels.get();
     }
 
     /** How many INVITEs rang this phone. */

@@ -135,6 +135,16 @@ public final class SimulatedAgents implements AutoCloseable, SipListener, CallSe
         return agent;
     }
 
+    /**
+     * A phone that answers as {@code user} without registering: a customer's line that the server's outbound route
+     * reaches ({@code switchboard.outbound.uri} pointing at this stack's port).
+     */
+    public SimulatedAgent line(String user) {
+        SimulatedAgent line = new SimulatedAgent(user, "", provider.getNewCallId().getCallId());
+        byId.put(user, line);
+        return line;
+    }
+
     /** Unregisters (Expires: 0) the agent's phone. */
     public void unregister(SimulatedAgent agent) {
         register(agent, 0, null);
@@ -252,6 +262,7 @@ public final class SimulatedAgents implements AutoCloseable, SipListener, CallSe
                     tx.sendResponse(messages.createResponse(Response.OK, request));
                     ServerTransaction invite = ringing.remove(callId);
                     if (invite != null) {
+                        cancelled(invite.getRequest());
                         invite.sendResponse(messages.createResponse(Response.REQUEST_TERMINATED,
                                 invite.getRequest()));
                     }
@@ -343,6 +354,12 @@ public final class SimulatedAgents implements AutoCloseable, SipListener, CallSe
             } catch (Exception ignored) {
                 // the server's INVITE transaction times out instead
             }
+        }
+    }
+
+    private void cancelled(Request invite) {
+        if (invite.getRequestURI() instanceof SipURI u && u.getUser() != null && byId.get(u.getUser()) != null) {
+            byId.get(u.getUser()).cancels.incrementAndGet();
         }
     }
 

@@ -33,7 +33,7 @@ class RegistrarIT {
         }
         endpoint = new SipEndpoint(new SipEndpointConfig("127.0.0.1", port, 41000, 41999, Duration.ofSeconds(30)),
                 PromptLibrary.of(List.of()), RefusingHandler.INSTANCE, SipEndpoint.DEFAULT_RECORDINGS, phones,
-                registrar);
+                registrar, OutboundRoute.loopback());
         endpoint.start();
     }
 
