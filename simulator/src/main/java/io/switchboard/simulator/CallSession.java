@@ -20,7 +20,16 @@ public final class CallSession {
     /** A key the caller sent, and when (its first RFC 4733 packet, or its INFO), on {@link System#nanoTime()}. */
     public record SentKey(char key, long nanos) {}
 
-    private final SimulatedCaller caller;
+    /** What a session asks of the SIP side that holds its dialog (the simulated caller's or the agents' stack). */
+    interface Dialogs {
+        /** Hangs up (BYE). */
+        void bye(CallSession session);
+
+        /** Sends a key as SIP INFO. */
+        void info(CallSession session, char key);
+    }
+
+    private final Dialogs caller;
     private final PromptLibrary library;
     final String sipCallId;
     final RtpPeer rtp;
@@ -36,7 +45,7 @@ public final class CallSession {
     private final PromptRecognizer prepared;
 
     /** @param prepared a recognizer for the offered codec, built before dialing so answering is not delayed */
-    CallSession(SimulatedCaller caller, PromptLibrary library, String sipCallId, RtpPeer rtp,
+    CallSession(Dialogs caller, PromptLibrary library, String sipCallId, RtpPeer rtp,
             PromptRecognizer prepared) {
         this.caller = caller;
         this.library = library;
@@ -47,7 +56,6 @@ public final class CallSession {
 
     /** The server answered with {@code sdp}: start media. */
     void answered(String sdp, long answeredAt) throws Exception {
-        answeredNanos = answeredAt;
         SessionDescription answer = SessionDescription.parse(sdp);
         InetSocketAddress remote = answer.audioTarget().orElseThrow(() -> new IllegalStateException("no audio"));
         var formats = answer.audio().orElseThrow().offeredFormats();
@@ -55,6 +63,12 @@ public final class CallSession {
                 .findFirst().orElseThrow(() -> new IllegalStateException("no G.711 in the answer: " + formats));
         int te = formats.stream().filter(f -> f.is("telephone-event", 8000)).mapToInt(f -> f.payloadType())
                 .findFirst().orElse(-1);
+        start(remote, codec, te, answeredAt);
+    }
+
+    /** Media starts: RTP in {@code codec} to and from {@code remote}, keys in payload type {@code te} (-1: none). */
+    void start(InetSocketAddress remote, AudioCodec codec, int te, long answeredAt) {
+        answeredNanos = answeredAt;
         telephoneEvents = te >= 0;
         if (prepared != null && prepared.codec() == codec) {
             prepared.startAt(answeredAt);
@@ -129,6 +143,19 @@ public final class CallSession {
     /** Whether keys are still waiting to be sent. */
     public boolean keysPending() {
         return rtp.keysPending();
+    }
+
+    /**
+     * Sends {@code prompt}'s audio, looped, instead of silence from now on (a talking agent or caller); null goes back
+     * to silence.
+     */
+    public void talk(io.switchboard.speech.Prompt prompt) {
+        rtp.talk(prompt == null ? null : prompt.frames(rtp.codec()));
+    }
+
+    /** The codec this call's media uses (known once answered). */
+    public AudioCodec codec() {
+        return rtp.codec();
     }
 
     /** Presses keys with SIP INFO (application/dtmf-relay). */

@@ -35,6 +35,7 @@ final class RtpPeer implements AutoCloseable {
     private volatile int telephoneEventPt = -1;
     private volatile Consumer<byte[]> audio = b -> { };
     private volatile boolean running = true;
+    private volatile List<byte[]> talk;
     private Thread receiver;
     private Thread sender;
     private int lastSeq = -1;
@@ -59,6 +60,15 @@ final class RtpPeer implements AutoCloseable {
         this.audio = audio;
         receiver = Thread.ofPlatform().daemon(true).name("sim-rtp-in").start(this::receive);
         sender = Thread.ofPlatform().daemon(true).name("sim-rtp-out").start(this::send);
+    }
+
+    AudioCodec codec() {
+        return codec;
+    }
+
+    /** Sends these frames, looped, instead of silence (null: silence again). */
+    void talk(List<byte[]> frames) {
+        this.talk = frames == null || frames.isEmpty() ? null : List.copyOf(frames);
     }
 
     void press(String digits) {
@@ -122,6 +132,7 @@ final class RtpPeer implements AutoCloseable {
         // per key: 5 progress packets (100 ms), 3 end packets, then 5 frames of silence before the next key
         char key = 0;
         int step = 0;
+        int talkFrame = 0;
         long eventTs = 0;
         while (running) {
             long wait = epoch + tick * FRAME_NANOS - System.nanoTime();
@@ -147,7 +158,9 @@ final class RtpPeer implements AutoCloseable {
                 if (key != 0 && ++step >= 13) {
                     key = 0;
                 }
-                packet = new RtpPacket(codec.payloadType(), false, seq, ts, ssrc, silence);
+                List<byte[]> frames = talk;
+                byte[] audio = frames == null ? silence : frames.get(talkFrame++ % frames.size());
+                packet = new RtpPacket(codec.payloadType(), false, seq, ts, ssrc, audio);
             }
             seq = (seq + 1) & 0xFFFF;
             ts = (ts + 160) & 0xFFFFFFFFL;

@@ -6,25 +6,20 @@ import io.switchboard.speech.sdp.RtpMap;
 import io.switchboard.speech.sdp.SessionDescription;
 import java.io.IOException;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
-import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
@@ -45,9 +40,7 @@ import javax.sip.message.Response;
  * A SIP caller for tests and the command line: JAIN-SIP (RI) for signalling, its own RTP, and a
  * {@link PromptRecognizer} that says which prompts it heard.
  */
-public final class SimulatedCaller implements AutoCloseable, SipListener {
-
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
+public final class SimulatedCaller implements AutoCloseable, SipListener, CallSession.Dialogs {
 
     /**
      * @param address        the local address to call from
@@ -71,6 +64,7 @@ public final class SimulatedCaller implements AutoCloseable, SipListener {
 
     private final PromptLibrary library;
     private final Options options;
+    private final PhoneStack phone;
     private final SipStack stack;
     private final SipProvider provider;
     private final MessageFactory messages;
@@ -83,41 +77,13 @@ public final class SimulatedCaller implements AutoCloseable, SipListener {
     public SimulatedCaller(PromptLibrary library, Options options) throws IOException {
         this.library = library;
         this.options = options;
-        Properties props = new Properties();
-        props.setProperty("javax.sip.STACK_NAME", "simulator-" + ProcessHandle.current().pid() + "-"
-                + INSTANCES.incrementAndGet());
-        props.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
-        props.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        try {
-            SipFactory factory = SipFactory.getInstance();
-            factory.setPathName("gov.nist");
-            stack = factory.createSipStack(props);
-            messages = factory.createMessageFactory();
-            headers = factory.createHeaderFactory();
-            addresses = factory.createAddressFactory();
-            ListeningPoint lp = null;
-            IOException last = null;
-            int port = 0;
-            for (int attempt = 0; attempt < 20 && lp == null; attempt++) {
-                port = freeUdpPort(options.address());
-                try {
-                    lp = stack.createListeningPoint(options.address(), port, ListeningPoint.UDP);
-                } catch (javax.sip.InvalidArgumentException e) {
-                    last = new IOException(e.getMessage(), e);
-                }
-            }
-            if (lp == null) {
-                throw last;
-            }
-            sipPort = port;
-            provider = stack.createSipProvider(lp);
-            provider.addSipListener(this);
-            stack.start();
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException("cannot start the simulator's SIP stack: " + e.getMessage(), e);
-        }
+        this.phone = new PhoneStack("simulator", options.address(), this);
+        this.stack = phone.stack;
+        this.provider = phone.provider;
+        this.messages = phone.messages;
+        this.headers = phone.headers;
+        this.addresses = phone.addresses;
+        this.sipPort = phone.port;
     }
 
     /** Calls {@code uri} (for example {@code sip:100@127.0.0.1:5060}); returns at once, see {@link CallSession}. */
@@ -229,7 +195,8 @@ public final class SimulatedCaller implements AutoCloseable, SipListener {
         }
     }
 
-    void bye(CallSession session) {
+    @Override
+    public void bye(CallSession session) {
         Dialog dialog = dialogs.get(session.sipCallId);
         if (dialog == null || session.ended.isDone()) {
             return;
@@ -246,7 +213,8 @@ public final class SimulatedCaller implements AutoCloseable, SipListener {
         }
     }
 
-    void info(CallSession session, char key) {
+    @Override
+    public void info(CallSession session, char key) {
         Dialog dialog = dialogs.get(session.sipCallId);
         if (dialog == null) {
             return;
@@ -290,21 +258,6 @@ public final class SimulatedCaller implements AutoCloseable, SipListener {
         for (CallSession s : sessions.values()) {
             s.rtp.close();
         }
-        try {
-            provider.removeSipListener(this);
-            for (ListeningPoint lp : provider.getListeningPoints()) {
-                stack.deleteSipProvider(provider);
-                stack.deleteListeningPoint(lp);
-            }
-        } catch (Exception e) {
-            // closing anyway
-        }
-        stack.stop();
-    }
-
-    private static int freeUdpPort(String address) throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), 0))) {
-            return s.getLocalPort();
-        }
+        phone.close(this);
     }
 }

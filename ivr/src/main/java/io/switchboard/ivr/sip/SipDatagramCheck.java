@@ -117,6 +117,11 @@ final class SipDatagramCheck {
         if (!MAX_FORWARDS.matcher(maxForwards).matches() || Integer.parseInt(maxForwards) > 255) {
             return "Bad Max-Forwards";
         }
+        for (String expires : msg.all("expires")) {
+            if (!DIGITS.matcher(expires.strip()).matches()) {
+                return "Bad Expires";
+            }
+        }
         List<String> lengths = msg.all("content-length");
         if (!lengths.isEmpty()) {
             String value = lengths.get(0).strip();

@@ -1,6 +1,9 @@
 package io.switchboard.ivr.sip;
 
+import io.switchboard.ivr.call.AgentPhones;
 import io.switchboard.ivr.call.CallHandler;
+import io.switchboard.ivr.call.Dialer;
+import java.util.concurrent.CompletableFuture;
 import io.switchboard.ivr.call.ReasonCounts;
 import io.switchboard.ivr.media.MediaEngine;
 import io.switchboard.ivr.media.RtpDrop;
@@ -34,6 +37,11 @@ public final class SipEndpoint implements AutoCloseable {
     private final Path recordings;
     private final PromptLibrary prompts;
     private final CallHandler handler;
+    private final AgentPhones agentPhones;
+    private final RegistrarConfig registrarConfig;
+    private final OutboundRoute outbound;
+    private Registrar registrar;
+    private volatile SipDialer dialer;
     private SipStack stack;
     private ListeningPoint listeningPoint;
     private SipProvider provider;
@@ -50,6 +58,23 @@ public final class SipEndpoint implements AutoCloseable {
 
     /** @param recordings the directory recordings of callers are written to */
     public SipEndpoint(SipEndpointConfig config, PromptLibrary prompts, CallHandler handler, Path recordings) {
+        this(config, prompts, handler, recordings, AgentPhones.NONE, RegistrarConfig.defaults(),
+                OutboundRoute.loopback());
+    }
+
+    /**
+     * An endpoint that agents' phones register with.
+     *
+     * @param recordings  the directory recordings of callers are written to
+     * @param agentPhones the ACD's agents: digest secrets, where phones registered, feature codes
+     * @param registrar   the realm and the bounds of the registrar
+     * @param outbound    where {@link #dialer()} sends calls to numbers
+     */
+    public SipEndpoint(SipEndpointConfig config, PromptLibrary prompts, CallHandler handler, Path recordings,
+            AgentPhones agentPhones, RegistrarConfig registrar, OutboundRoute outbound) {
+        this.outbound = outbound;
+        this.agentPhones = agentPhones;
+        this.registrarConfig = registrar;
         this.recordings = recordings;
         this.config = config;
         this.prompts = prompts;
@@ -84,8 +109,15 @@ public final class SipEndpoint implements AutoCloseable {
             stack = factory.createSipStack(props);
             listeningPoint = stack.createListeningPoint(config.bindAddress(), config.port(), ListeningPoint.UDP);
             provider = stack.createSipProvider(listeningPoint);
-            signalling = new SipSignalling(config, provider, factory, media, prompts, handler, Clock.systemUTC(),
-                    slots, guard);
+            SipMessages messages = new SipMessages(factory, config);
+            registrar = new Registrar(registrarConfig, agentPhones, new DigestGate(agentPhones,
+                    registrarConfig.realm(), new DigestNonces(registrarConfig.nonceLifetime(),
+                            registrarConfig.nonces(), System::nanoTime), messages.headers()),
+                    messages.headers(), messages, Clock.systemUTC());
+            dialer = new SipDialer(config, provider, messages, media, prompts, Clock.systemUTC(), slots, outbound,
+                    recordings);
+            signalling = new SipSignalling(config, provider, media, prompts, handler, Clock.systemUTC(),
+                    slots, guard, messages, registrar, dialer);
             signalling.recordInto(recordings);
             provider.addSipListener(signalling);
             stack.start();
@@ -105,6 +137,19 @@ public final class SipEndpoint implements AutoCloseable {
                 config.rtpPortMax(), config.rtpSource().name().toLowerCase(java.util.Locale.ROOT), slots.capacity(),
                 config.limits().invitesPerSecond(), config.limits().inviteBurst(),
                 config.limits().ackTimeout().toSeconds());
+    }
+
+    /**
+     * Outbound calls through this endpoint (agents' phones, numbers through the outbound route). The same object
+     * serves for the endpoint's whole life; while it is not listening every dial fails at once.
+     */
+    public Dialer dialer() {
+        return (target, callerId, context, ringTimeout) -> {
+            SipDialer d = listening ? dialer : null;
+            return d == null
+                    ? CompletableFuture.completedFuture(new Dialer.Dialled.Failed("the SIP endpoint is not running"))
+                    : d.dial(target, callerId, context, ringTimeout);
+        };
     }
 
     public boolean isListening() {
@@ -160,6 +205,10 @@ public final class SipEndpoint implements AutoCloseable {
             }
         } catch (javax.sip.ObjectInUseException | RuntimeException e) {
             log.debug("stopping the SIP stack: {}", e.toString());
+        }
+        if (registrar != null) {
+            registrar.close();
+            registrar = null;
         }
         if (stackName != null) {
             GuardedNetworkLayer.unregister(stackName);

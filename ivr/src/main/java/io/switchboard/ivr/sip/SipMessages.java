@@ -17,7 +17,7 @@ import javax.sip.message.Response;
 final class SipMessages {
 
     static final String USER_AGENT = "Switchboard";
-    private static final List<String> ALLOW = List.of("INVITE", "ACK", "BYE", "CANCEL", "INFO", "OPTIONS");
+    private static final List<String> ALLOW = List.of("INVITE", "ACK", "BYE", "CANCEL", "INFO", "OPTIONS", "REGISTER");
 
     private final MessageFactory messages;
     private final HeaderFactory headers;
@@ -44,6 +44,23 @@ final class SipMessages {
             response.setHeader(headers.createContactHeader(contact));
         }
         return response;
+    }
+
+    /** A Contact header for {@code uri}. */
+    javax.sip.header.ContactHeader contact(String uri) throws ParseException {
+        return headers.createContactHeader(addresses.createAddress(uri));
+    }
+
+    HeaderFactory headers() {
+        return headers;
+    }
+
+    AddressFactory addresses() {
+        return addresses;
+    }
+
+    MessageFactory messages() {
+        return messages;
     }
 
     Response withToTag(Response response, String tag) throws ParseException {

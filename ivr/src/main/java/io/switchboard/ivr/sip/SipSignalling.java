@@ -21,7 +21,6 @@ import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
@@ -58,18 +57,22 @@ final class SipSignalling implements SipListener {
     private final ReasonCounts<SipRefusal> refusals;
     private final SipDatagramGuard guard;
     private final AckTimer ackTimer;
+    private final Registrar registrar;
+    private final SipDialer dialer;
     private volatile java.nio.file.Path recordings = SipEndpoint.DEFAULT_RECORDINGS;
 
-    SipSignalling(SipEndpointConfig config, SipProvider provider, SipFactory factory, MediaEngine media,
-            PromptLibrary prompts, CallHandler handler, Clock clock, CallSlots slots, SipDatagramGuard guard)
-            throws javax.sip.PeerUnavailableException {
+    SipSignalling(SipEndpointConfig config, SipProvider provider, MediaEngine media,
+            PromptLibrary prompts, CallHandler handler, Clock clock, CallSlots slots, SipDatagramGuard guard,
+            SipMessages messages, Registrar registrar, SipDialer dialer) {
+        this.dialer = dialer;
         this.config = config;
         this.slots = slots;
         this.guard = guard;
         this.refusals = guard.refusals();
         this.ackTimer = new AckTimer(config.limits().ackTimeout());
         this.provider = provider;
-        this.messages = new SipMessages(factory, config);
+        this.messages = messages;
+        this.registrar = registrar;
         this.media = media;
         this.prompts = prompts;
         this.handler = handler;
@@ -96,6 +99,7 @@ final class SipSignalling implements SipListener {
                 case Request.CANCEL -> cancel(event);
                 case Request.INFO -> info(event);
                 case Request.OPTIONS -> respond(event, messages.response(Response.OK, request));
+                case Request.REGISTER -> respond(event, registrar.register(request));
                 default -> respond(event, messages.response(Response.METHOD_NOT_ALLOWED, request));
             }
         } catch (Exception e) {
@@ -214,6 +218,8 @@ final class SipSignalling implements SipListener {
         SipDialogue d = dialogues.remove(callId(request));
         if (d != null) {
             d.call.end(HangupCause.NORMAL, CallEnd.Party.CALLER);
+        } else {
+            dialer.hungUp(callId(request));
         }
     }
 
@@ -304,17 +310,29 @@ final class SipSignalling implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        // 200 OK to our BYE: nothing to do
+        try {
+            dialer.response(event); // our outbound INVITEs; a 200 OK to our BYE needs nothing
+        } catch (RuntimeException e) {
+            log.warn("response {} could not be handled: {}", event.getResponse().getStatusCode(), e.toString(), e);
+        }
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
         log.debug("SIP transaction timed out: {}", event.getTimeout());
+        if (event.getClientTransaction() != null
+                && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {
+            dialer.unreachable(callId(event.getClientTransaction().getRequest()), "no response to the INVITE");
+        }
     }
 
     @Override
     public void processIOException(IOExceptionEvent event) {
         log.debug("SIP I/O error towards {}:{}", event.getHost(), event.getPort());
+        if (event.getSource() instanceof javax.sip.ClientTransaction tx
+                && Request.INVITE.equals(tx.getRequest().getMethod())) {
+            dialer.unreachable(callId(tx.getRequest()), "cannot reach " + event.getHost() + ":" + event.getPort());
+        }
     }
 
     @Override
@@ -326,7 +344,9 @@ final class SipSignalling implements SipListener {
     public void processDialogTerminated(DialogTerminatedEvent event) {
         String id = event.getDialog().getCallId() == null ? "" : event.getDialog().getCallId().getCallId();
         SipDialogue d = dialogues.remove(id);
-        if (d != null) {
+        if (d == null) {
+            dialer.hungUp(id);
+        } else {
             if (d.acked) {
                 d.call.end(HangupCause.NORMAL, CallEnd.Party.CALLER);
             } else {
@@ -341,5 +361,6 @@ final class SipSignalling implements SipListener {
             d.call.hangup();
         }
         ackTimer.close();
+        dialer.close();
     }
 }
