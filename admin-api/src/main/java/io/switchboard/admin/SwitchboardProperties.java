@@ -30,7 +30,9 @@ public record SwitchboardProperties(
         @DefaultValue Flows flows,
         String node,
         @DefaultValue Recordings recordings,
-        Map<String, String> calendars) {
+        Map<String, String> calendars,
+        @DefaultValue Acd acd,
+        @DefaultValue Outbound outbound) {
 
     /** The environment variable holding the database password. */
     public static final String DB_PASSWORD_VARIABLE = "SWITCHBOARD_DB_PASSWORD";
@@ -141,6 +143,23 @@ public record SwitchboardProperties(
      *            ({@code switchboard.recordings.dir})
      */
     public record Recordings(@DefaultValue("data/recordings") Path dir) {}
+
+    /**
+     * The ACD: queues, agents and their phones.
+     *
+     * @param queues the queue definitions ({@code switchboard.acd.queues}, default {@code queues.yaml}); required
+     * @param agents the agents file ({@code switchboard.acd.agents}, default {@code agents.yaml}); when missing,
+     *               agents come from the API only
+     * @param callbackCallerId the number a customer called back sees ({@code switchboard.acd.callback-caller-id})
+     */
+    public record Acd(@DefaultValue("queues.yaml") Path queues, @DefaultValue("agents.yaml") Path agents,
+            @DefaultValue("") String callbackCallerId) {}
+
+    /**
+     * @param uri where calls to customers' numbers go (call backs): a SIP URI template with {@code {number}}
+     *            ({@code switchboard.outbound.uri}, default {@code sip:{number}@127.0.0.1:5090})
+     */
+    public record Outbound(@DefaultValue("sip:{number}@127.0.0.1:5090") String uri) {}
 
     private static void requirePort(String property, int port) {
         if (port < 1 || port > 65535) {

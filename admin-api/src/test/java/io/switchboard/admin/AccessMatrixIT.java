@@ -71,6 +71,15 @@ class AccessMatrixIT {
                     Set.of("admin"), 400),
             new Endpoint("DELETE", "/api/tokens/tok_000000000000", null, null, Set.of("admin"), 404),
             new Endpoint("GET", "/api/audit", null, null, Set.of("admin"), 200),
+            new Endpoint("GET", "/api/agents", null, null, Set.of("supervisor"), 200),
+            new Endpoint("POST", "/api/agents", "application/json", "{\"id\": \"x\"}", Set.of("supervisor"), 400),
+            new Endpoint("PUT", "/api/agents/nobody", "application/json", "{\"name\": \"N\"}",
+                    Set.of("supervisor"), 404),
+            new Endpoint("DELETE", "/api/agents/nobody", null, null, Set.of("supervisor"), 404),
+            // the agent user is "matrix-agent": their own state, but no such agent
+            new Endpoint("PUT", "/api/agents/matrix-agent/state", "application/json", "{\"state\": \"available\"}",
+                    Set.of("agent", "supervisor"), 404),
+            new Endpoint("GET", "/api/queue-log", null, null, Set.of("supervisor"), 200),
             new Endpoint("GET", "/api/no-such-endpoint", null, null, LOGGED_IN, 404));
 
     /** Who calls: a role's user (Basic), a token with that role (Bearer), or nobody. */

@@ -121,6 +121,12 @@ public final class TestServer {
      * {@code login}.
      */
     public static Reply send(int port, String method, String path, String contentType, String body, Login login) {
+        return send(port, method, path, contentType, body, login, null);
+    }
+
+    /** As {@link #send(int, String, String, String, String, Login)}, asking for {@code accept} (null: any). */
+    public static Reply send(int port, String method, String path, String contentType, String body, Login login,
+            String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -130,6 +136,9 @@ public final class TestServer {
         }
         if (login.authorization() != null) {
             request.header("Authorization", login.authorization());
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -96,6 +96,9 @@ class AgentsController {
 
     @PutMapping(path = "/{id}/state", consumes = "application/json")
     AgentState setState(@PathVariable("id") String id, @RequestBody StateChange body, Authentication who) {
+        if (agents.get(id).isEmpty()) {
+            throw notFound(id);
+        }
         requireSelfOrSupervisor(id, who);
         AgentActivity activity = activity(body.state());
         return refusingBadInput(() -> agents.setState(id, activity, body.reason()));
@@ -104,10 +107,10 @@ class AgentsController {
     /** The call the agent's phone rings for or is connected to, with the context the phone was sent. */
     @GetMapping("/{id}/current")
     CurrentCalls.AgentCall current(@PathVariable("id") String id, Authentication who) {
-        requireSelfOrSupervisor(id, who);
         if (agents.get(id).isEmpty()) {
             throw notFound(id);
         }
+        requireSelfOrSupervisor(id, who);
         return current.of(id).orElseThrow(() -> ApiRefusal.of(HttpStatus.NOT_FOUND, "No current call",
                 "Agent " + id + " has no call ringing or connected on this node."));
     }

@@ -23,6 +23,11 @@ final class ApiAccess {
             rule(HttpMethod.PUT, "/api/flows/*/live", List.of(Role.DESIGNER)),
             rule(null, "/api/flows/**", List.of(Role.DESIGNER, Role.SUPERVISOR)),
             rule(null, "/api/calls/**", List.of(Role.SUPERVISOR)),
+            rule(HttpMethod.PUT, "/api/agents/*/state", List.of(Role.AGENT, Role.SUPERVISOR)),
+            rule(HttpMethod.GET, "/api/agents/*/current", List.of(Role.AGENT, Role.SUPERVISOR)),
+            rule(null, "/api/agents/**", List.of(Role.SUPERVISOR)),
+            rule(null, "/api/queues/**", List.of(Role.SUPERVISOR)),
+            rule(null, "/api/queue-log/**", List.of(Role.SUPERVISOR)),
             rule(null, "/api/users/**", List.of(Role.ADMIN)),
             rule(null, "/api/tokens/**", List.of(Role.ADMIN)),
             rule(null, "/api/audit/**", List.of(Role.ADMIN)));

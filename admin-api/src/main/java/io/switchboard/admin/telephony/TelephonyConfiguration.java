@@ -9,6 +9,11 @@ import io.switchboard.ivr.flow.FlowVersionStore;
 import io.switchboard.ivr.flow.PublishedFlows;
 import java.time.Clock;
 import javax.sql.DataSource;
+import io.switchboard.admin.acd.LateDialer;
+import io.switchboard.callflow.engine.FlowServices;
+import io.switchboard.ivr.acd.Acd;
+import io.switchboard.ivr.sip.OutboundRoute;
+import io.switchboard.ivr.sip.RegistrarConfig;
 import io.switchboard.ivr.sip.SipEndpoint;
 import io.switchboard.ivr.sip.SipEndpointConfig;
 import io.switchboard.ivr.store.CallWriter;
@@ -77,24 +82,31 @@ public class TelephonyConfiguration {
         return overrides;
     }
 
+    /** Runs flows with the ACD's queues and call backs; the other ports answer "unavailable" until they exist. */
     @Bean
-    Hotline hotline(PublishedFlows flows, CallWriter writer, CalendarOverrides overrides) {
-        return new Hotline(flows, writer, new FlowInterpreter(Clock.systemUTC(), overrides,
+    Hotline hotline(PublishedFlows flows, CallWriter writer, CalendarOverrides overrides, Acd acd) {
+        FlowServices services = FlowServices.UNAVAILABLE.withQueues(acd.queuePort())
+                .withCallbacks(acd.callbackPort());
+        return new Hotline(flows, writer, new FlowInterpreter(Clock.systemUTC(), overrides, services,
                 FlowInterpreter.DEFAULT_STEP_LIMIT));
     }
 
+    /** The built-in endpoint: callers in, agents' phones registering, outbound calls for the ACD. */
     @Bean(destroyMethod = "close")
-    SipEndpoint sipEndpoint(SwitchboardProperties properties, PromptLibrary prompts, Hotline hotline) {
+    SipEndpoint sipEndpoint(SwitchboardProperties properties, PromptLibrary prompts, Hotline hotline, Acd acd,
+            LateDialer acdDialer) {
         var rtp = properties.rtp();
         SipEndpointConfig config = new SipEndpointConfig(properties.sip().bind(), properties.sip().port(),
                 rtp.portMin(), rtp.portMax(), rtp.mediaTimeout(), rtp.source(), properties.sip().limits());
-        SipEndpoint endpoint = new SipEndpoint(config, prompts, hotline, properties.recordings().dir());
+        SipEndpoint endpoint = new SipEndpoint(config, prompts, hotline, properties.recordings().dir(),
+                acd.agentPhones(), RegistrarConfig.defaults(), new OutboundRoute(properties.outbound().uri()));
         log.info("recordings go to {}", properties.recordings().dir().toAbsolutePath());
         try {
             endpoint.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
+        acdDialer.connect(endpoint.dialer());
         return endpoint;
     }
 
