@@ -31,12 +31,6 @@ final class AcdHarness {
     private AcdHarness() {
     }
 
-    static void clean(Database database) throws Exception {
-        try (var c = database.dataSource().getConnection(); var s = c.createStatement()) {
-            s.execute("delete from acd_agent; delete from acd_queue_log; delete from acd_callback");
-        }
-    }
-
     static AcdConfig config(Path dir, String node) throws Exception {
         Path queues = dir.resolve("queues.yaml");
         if (!Files.exists(queues)) {
@@ -88,6 +82,17 @@ final class AcdHarness {
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    /** As {@link #eventually(String, BooleanSupplier)}; a failure shows {@code acd}'s queue log. */
+    static void eventually(Acd acd, String what, BooleanSupplier condition) {
+        try {
+            eventually(what, condition);
+        } catch (AssertionError e) {
+            StringBuilder lines = new StringBuilder(e.getMessage()).append("; queue log:");
+            log(acd).forEach(q -> lines.append("\n  ").append(q.toText()));
+            throw new AssertionError(lines.toString(), e);
         }
     }
 

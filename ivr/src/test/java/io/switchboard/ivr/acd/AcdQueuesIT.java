@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.callflow.engine.QueuePort.QueueResult;
 import io.switchboard.ivr.call.Dialer;
-import io.switchboard.ivr.store.Database;
-import io.switchboard.ivr.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,28 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AcdQueuesIT {
 
-    private static final TestDatabase DB = TestDatabase.create(AcdQueuesIT.class);
+    @RegisterExtension
+    static final AcdDatabase DB = new AcdDatabase(AcdQueuesIT.class);
     private static final Duration LONG = Duration.ofMinutes(5);
-    private static Database database;
 
     @TempDir
     Path dir;
     private final List<Acd> started = new ArrayList<>();
     private ScriptedDialer dialer;
 
-    @BeforeAll
-    static void open() {
-        database = DB.open();
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
-    }
-
     @BeforeEach
-    void clean() throws Exception {
-        AcdHarness.clean(database);
+    void newDialer() {
         dialer = new ScriptedDialer();
     }
 
@@ -62,7 +48,7 @@ class AcdQueuesIT {
     }
 
     private Acd acd(String node) throws Exception {
-        Acd acd = AcdHarness.start(dir, node, database, dialer);
+        Acd acd = AcdHarness.start(dir, node, DB.database(), dialer);
         started.add(acd);
         return acd;
     }
