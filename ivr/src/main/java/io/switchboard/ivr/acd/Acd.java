@@ -36,6 +36,7 @@ public final class Acd implements AutoCloseable {
     private final CurrentCalls current;
     private final AcdQueues queues;
     private final AcdCallbacks callbacks;
+    private final QueueSnapshots snapshots;
     private final AcdDispatcher dispatcher;
     private final AgentFileWatcher watcher;
     private final ScheduledExecutorService timers;
@@ -76,6 +77,8 @@ public final class Acd implements AutoCloseable {
         this.dispatcher = new AcdDispatcher(line, offerable, states, config.router(), callbacks,
                 config.node(), config.tick());
         states.onFreed(dispatcher::wake);
+        this.snapshots = new QueueSnapshots(definitions, line, states, directory, callbackStore, queueLog, estimator,
+                offerable, clock);
         AgentConnection connection = new AgentConnection(dialer, states, current, estimator, clock);
         this.queues = new AcdQueues(definitions, dispatcher, line, offerable, connection, estimator,
                 kept, queueLog, timers, clock);
@@ -116,6 +119,11 @@ public final class Acd implements AutoCloseable {
     /** Each agent's current call at this node ({@code /api/agents/{id}/current}). */
     public CurrentCalls currentCalls() {
         return current;
+    }
+
+    /** Queues now ({@code /api/queues}). */
+    public QueueSnapshots snapshots() {
+        return snapshots;
     }
 
     /** The queue log ({@code /api/queue-log}). */

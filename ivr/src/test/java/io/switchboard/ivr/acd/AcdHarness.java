@@ -26,6 +26,10 @@ final class AcdHarness {
                 wrap-up: 1m
                 announce: {first-after: 10m}
                 callback: {retry-delay: 1s, max-attempts: 2}
+              billing:
+                wrap-up: 0
+                announce: {first-after: 50ms, every: 200ms}
+                service-level: 30s
             """;
 
     private AcdHarness() {
