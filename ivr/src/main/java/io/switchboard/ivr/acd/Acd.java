@@ -35,6 +35,8 @@ public final class Acd implements AutoCloseable {
     private final QueueLog queueLog;
     private final CurrentCalls current;
     private final AcdQueues queues;
+    private final AcdCallbacks callbacks;
+    private final QueueSnapshots snapshots;
     private final AcdDispatcher dispatcher;
     private final AgentFileWatcher watcher;
     private final ScheduledExecutorService timers;
@@ -61,15 +63,25 @@ public final class Acd implements AutoCloseable {
         }
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
                 .name("acd-timers").unstarted(r));
+        KeptPlaces kept = new KeptPlaces(clock);
+        CallbackStore callbackStore = new CallbackStore(storage, clock);
+        this.callbacks = new AcdCallbacks(callbackStore, new CallbackCall(callbackStore, states, dialer, current,
+                config.callbackCallerId(), clock), kept, definitions, config.node(), clock);
+        int unfinished = callbacks.recover();
+        if (unfinished > 0) {
+            log.info("Node {} restarted: finished {} call back(s) it had in progress", config.node(), unfinished);
+        }
         QueueLine line = new QueueLine();
         OfferableAgents offerable = new OfferableAgents(storage, clock);
         WaitEstimator estimator = new WaitEstimator();
-        this.dispatcher = new AcdDispatcher(line, offerable, states, config.router(), AcdDispatcher.NO_CALLBACKS,
+        this.dispatcher = new AcdDispatcher(line, offerable, states, config.router(), callbacks,
                 config.node(), config.tick());
         states.onFreed(dispatcher::wake);
+        this.snapshots = new QueueSnapshots(definitions, line, states, directory, callbackStore, queueLog, estimator,
+                offerable, clock);
         AgentConnection connection = new AgentConnection(dialer, states, current, estimator, clock);
         this.queues = new AcdQueues(definitions, dispatcher, line, offerable, connection, estimator,
-                new KeptPlaces(clock), queueLog, timers, clock);
+                kept, queueLog, timers, clock);
     }
 
     /**
@@ -91,7 +103,7 @@ public final class Acd implements AutoCloseable {
 
     /** Call backs for flows ({@code FlowServices.withCallbacks}). */
     public CallbackPort callbackPort() {
-        return CallbackPort.UNAVAILABLE;
+        return callbacks;
     }
 
     /** What the registrar asks about agents' phones. */
@@ -107,6 +119,11 @@ public final class Acd implements AutoCloseable {
     /** Each agent's current call at this node ({@code /api/agents/{id}/current}). */
     public CurrentCalls currentCalls() {
         return current;
+    }
+
+    /** Queues now ({@code /api/queues}). */
+    public QueueSnapshots snapshots() {
+        return snapshots;
     }
 
     /** The queue log ({@code /api/queue-log}). */

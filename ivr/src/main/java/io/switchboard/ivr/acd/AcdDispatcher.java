@@ -33,23 +33,6 @@ final class AcdDispatcher implements AutoCloseable {
         void start(WaitingCall callback, OfferableAgent agent);
     }
 
-    /** No call backs. */
-    static final CallbackLine NO_CALLBACKS = new CallbackLine() {
-        @Override
-        public List<WaitingCall> due() {
-            return List.of();
-        }
-
-        @Override
-        public boolean claim(WaitingCall callback, OfferableAgent agent) {
-            return false;
-        }
-
-        @Override
-        public void start(WaitingCall callback, OfferableAgent agent) {
-        }
-    };
-
     private final QueueLine line;
     private final Map<String, CompletableFuture<OfferableAgent>> offers = new ConcurrentHashMap<>();
     private final OfferableAgents offerable;

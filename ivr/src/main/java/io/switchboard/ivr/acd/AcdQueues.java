@@ -8,6 +8,7 @@ import io.switchboard.callflow.engine.QueuePort;
 import io.switchboard.callflow.queue.QueueRegistry;
 import io.switchboard.callflow.queue.QueueSettings;
 import io.switchboard.ivr.call.CallLeg;
+import io.switchboard.ivr.store.CallStoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Queueing for the flow engine: the caller's own thread waits in line (ENTERQUEUE), hearing the queue's hold audio
@@ -29,6 +32,8 @@ import java.util.function.Supplier;
  */
 public final class AcdQueues implements QueuePort {
 
+    private static final Logger log = LoggerFactory.getLogger(AcdQueues.class);
+
     private final Supplier<QueueRegistry> registry;
     private final AcdDispatcher dispatcher;
     private final QueueLine line;
@@ -36,7 +41,7 @@ public final class AcdQueues implements QueuePort {
     private final AgentConnection connection;
     private final WaitEstimator estimator;
     private final KeptPlaces kept;
-    private final QueueLog log;
+    private final QueueLog queueLog;
     private final ScheduledExecutorService timers;
     private final Clock clock;
     private final AtomicLong seq = new AtomicLong();
@@ -51,7 +56,7 @@ public final class AcdQueues implements QueuePort {
         this.connection = connection;
         this.estimator = estimator;
         this.kept = kept;
-        this.log = log;
+        this.queueLog = log;
         this.timers = timers;
         this.clock = clock;
     }
@@ -78,7 +83,14 @@ public final class AcdQueues implements QueuePort {
         Instant joined = clock.instant();
         WaitingCall place = new WaitingCall(leg.facts().callId(), request.queue(), request.priority(), joined,
                 seq.incrementAndGet(), request.skills(), 0, leg.facts().caller());
-        return new Wait(request, leg, settings, place, joined).run();
+        try {
+            return new Wait(request, leg, settings, place, joined).run();
+        } catch (CallStoreException e) {
+            // the database failed mid-wait: the caller leaves the line and the flow takes its fallback
+            dispatcher.leave(place);
+            log.warn("Call {} left queue {}: {}", place.id(), place.queue(), e.getMessage());
+            return new QueueResult.Unavailable("the ACD cannot reach its database");
+        }
     }
 
     /** One caller's wait. */
@@ -112,8 +124,8 @@ public final class AcdQueues implements QueuePort {
         QueueResult run() {
             CompletableFuture<OfferableAgent> offer = dispatcher.join(place);
             origPosition = Math.max(1, line.position(place));
-            log.append(QueueEvent.of(joined, place.id(), place.queue(), "NONE", "ENTERQUEUE", "", place.callerId(),
-                    origPosition));
+            queueLog.append(QueueEvent.of(joined, place.id(), place.queue(), "NONE", "ENTERQUEUE", "",
+                    place.callerId(), origPosition));
             while (true) {
                 if (offer.isDone()) {
                     var outcome = connection.connect(new AgentConnection.Attempt(leg, place, offer.join(), hold,
@@ -223,7 +235,7 @@ public final class AcdQueues implements QueuePort {
             data[before.length] = position;
             data[before.length + 1] = origPosition;
             data[before.length + 2] = waited;
-            log.append(QueueEvent.of(clock.instant(), place.id(), place.queue(), "NONE", event, data));
+            queueLog.append(QueueEvent.of(clock.instant(), place.id(), place.queue(), "NONE", event, data));
             return result;
         }
     }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,13 +76,13 @@ final class AgentConnection {
         }
         if (a.caller().isGone()) {
             ring.cancel(true);
-            answeredLeg(ring).ifPresent(CallLeg::hangup);
+            DialResults.answeredLeg(ring).ifPresent(CallLeg::hangup);
             current.remove(agentId, callId);
             states.release(agentId, callId, QueueEvent.of(clock.instant(), callId, queue, agentId, "RINGCANCELED",
                     millis(ringStart)));
             return new Outcome.CallerGone();
         }
-        Dialer.Dialled dialled = result(ring);
+        Dialer.Dialled dialled = DialResults.outcome(ring);
         if (!(dialled instanceof Dialer.Dialled.Answered answered)) {
             log.info("Agent {} did not take call {} in {}: {}", agentId, callId, queue, dialled);
             current.remove(agentId, callId);
@@ -150,23 +149,5 @@ final class AgentConnection {
 
     private long millis(Instant since) {
         return Duration.between(since, clock.instant()).toMillis();
-    }
-
-    private static Dialer.Dialled result(CompletableFuture<Dialer.Dialled> ring) {
-        try {
-            return ring.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Dialer.Dialled.Failed("interrupted");
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-            return new Dialer.Dialled.Failed(String.valueOf(e.getCause() == null ? e : e.getCause()));
-        }
-    }
-
-    private static Optional<CallLeg> answeredLeg(CompletableFuture<Dialer.Dialled> ring) {
-        if (!ring.isDone() || ring.isCompletedExceptionally()) {
-            return Optional.empty();
-        }
-        return ring.join() instanceof Dialer.Dialled.Answered a ? Optional.of(a.leg()) : Optional.empty();
     }
 }

@@ -105,7 +105,7 @@ public final class AgentDirectory {
         return list().stream().filter(v -> v.id().equals(agentId)).findFirst();
     }
 
-    /** Creates an agent; throws {@link AgentInputException} for bad fields, {@link AgentStateException} if it exists. */
+    /** Creates an agent; {@link AgentInputException} for bad fields, {@link AgentStateException} if it exists. */
     public AgentView create(String agentId, AgentInput input) {
         AgentDefinition agent = validated(agentId, input, null);
         storage.inTransaction(c -> {

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 final class AgentFileWatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AgentFileWatcher.class);
+    private static final Duration QUIET = Duration.ofMillis(200);
 
     /** What one look at the file found. */
     sealed interface Outcome {
@@ -52,7 +53,7 @@ final class AgentFileWatcher implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            if (changed()) {
+            if (changed() && settled()) {
                 apply();
             }
         }
@@ -72,6 +73,21 @@ final class AgentFileWatcher implements AutoCloseable {
         }
         outcomes.accept(outcome);
         return outcome;
+    }
+
+    /** Editors write in steps (truncate, then write): apply only once size and time stay put for a moment. */
+    private boolean settled() {
+        try {
+            FileTime time = Files.getLastModifiedTime(file);
+            long size = Files.size(file);
+            Thread.sleep(QUIET);
+            return time.equals(Files.getLastModifiedTime(file)) && size == Files.size(file);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private boolean changed() {

@@ -119,18 +119,22 @@ public final class AgentStates {
      */
     public boolean claim(String agentId, String callId, String queue, String node) {
         Instant now = clock.instant();
-        return storage.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    update acd_agent_state set state = 'RINGING', call_id = ?, queue = ?, node = ?, since = ?
-                    where agent_id = ? and state = 'AVAILABLE'""")) {
-                ps.setString(1, callId);
-                ps.setString(2, queue);
-                ps.setString(3, node);
-                ps.setTimestamp(4, Timestamp.from(now));
-                ps.setString(5, agentId);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return storage.inTransaction(c -> claim(c, agentId, callId, queue, node, now));
+    }
+
+    /** As {@link #claim(String, String, String, String)}, inside the caller's transaction. */
+    static boolean claim(Connection c, String agentId, String callId, String queue, String node, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update acd_agent_state set state = 'RINGING', call_id = ?, queue = ?, node = ?, since = ?
+                where agent_id = ? and state = 'AVAILABLE'""")) {
+            ps.setString(1, callId);
+            ps.setString(2, queue);
+            ps.setString(3, node);
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setString(5, agentId);
+            return ps.executeUpdate() == 1;
+        }
     }
 
     /** Gives back an agent claimed for {@code callId} that was never connected (the caller left first). */
@@ -175,6 +179,21 @@ public final class AgentStates {
         if (wrapUp.isZero()) {
             freed.run();
         }
+    }
+
+    /**
+     * The agent hung up on an offer they had answered (a call back's whisper): not ready, reason missed, so the
+     * same offer does not come straight back.
+     */
+    public void refused(String agentId, String callId) {
+        change(agentId, (c, now, s) -> {
+            if (!callId.equals(s.callId())) {
+                return s;
+            }
+            QueueLog.append(c, QueueEvent.of(now, "NONE", "NONE", agentId, "PAUSE", AgentRoster.MISSED));
+            return update(c, new AgentState(agentId, AgentActivity.NOT_READY, AgentRoster.MISSED, null, null, now,
+                    null, s.idleSince()), now);
+        });
     }
 
     /** Ends every wrap-up whose time has come (any node may do it); returns how many agents became available. */

@@ -67,7 +67,7 @@ final class OfferableAgents {
     int serving(String queue, QueueSettings.Empty rule) {
         String sql = rule == QueueSettings.Empty.NO_AGENTS_LOGGED_IN ? """
                 select count(*) from acd_agent_queue q join acd_agent_state s on s.agent_id = q.agent_id
-                where q.queue = ? and s.state <> 'LOGGED_OUT' and cast(? as timestamptz) is not null""" : """
+                where q.queue = ? and s.state <> 'LOGGED_OUT' and s.since <= ?""" : """
                 select count(*) from acd_agent_queue q join acd_agent_state s on s.agent_id = q.agent_id
                 where q.queue = ? and s.state = 'AVAILABLE' and exists (select 1 from acd_registration r
                   where r.agent_id = q.agent_id and r.expires > ?)""";

@@ -26,15 +26,13 @@ final class AcdHarness {
                 wrap-up: 1m
                 announce: {first-after: 10m}
                 callback: {retry-delay: 1s, max-attempts: 2}
+              billing:
+                wrap-up: 0
+                announce: {first-after: 50ms, every: 200ms}
+                service-level: 30s
             """;
 
     private AcdHarness() {
-    }
-
-    static void clean(Database database) throws Exception {
-        try (var c = database.dataSource().getConnection(); var s = c.createStatement()) {
-            s.execute("delete from acd_agent; delete from acd_queue_log; delete from acd_callback");
-        }
     }
 
     static AcdConfig config(Path dir, String node) throws Exception {
@@ -88,6 +86,17 @@ final class AcdHarness {
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    /** As {@link #eventually(String, BooleanSupplier)}; a failure shows {@code acd}'s queue log. */
+    static void eventually(Acd acd, String what, BooleanSupplier condition) {
+        try {
+            eventually(what, condition);
+        } catch (AssertionError e) {
+            StringBuilder lines = new StringBuilder(e.getMessage()).append("; queue log:");
+            log(acd).forEach(q -> lines.append("\n  ").append(q.toText()));
+            throw new AssertionError(lines.toString(), e);
         }
     }
 

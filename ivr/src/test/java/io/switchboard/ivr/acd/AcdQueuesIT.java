@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.callflow.engine.QueuePort.QueueResult;
 import io.switchboard.ivr.call.Dialer;
-import io.switchboard.ivr.store.Database;
-import io.switchboard.ivr.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,28 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AcdQueuesIT {
 
-    private static final TestDatabase DB = TestDatabase.create(AcdQueuesIT.class);
+    @RegisterExtension
+    static final AcdDatabase DB = new AcdDatabase(AcdQueuesIT.class);
     private static final Duration LONG = Duration.ofMinutes(5);
-    private static Database database;
 
     @TempDir
     Path dir;
     private final List<Acd> started = new ArrayList<>();
     private ScriptedDialer dialer;
 
-    @BeforeAll
-    static void open() {
-        database = DB.open();
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
-    }
-
     @BeforeEach
-    void clean() throws Exception {
-        AcdHarness.clean(database);
+    void newDialer() {
         dialer = new ScriptedDialer();
     }
 
@@ -62,7 +48,7 @@ class AcdQueuesIT {
     }
 
     private Acd acd(String node) throws Exception {
-        Acd acd = AcdHarness.start(dir, node, database, dialer);
+        Acd acd = AcdHarness.start(dir, node, DB.database(), dialer);
         started.add(acd);
         return acd;
     }
@@ -221,5 +207,45 @@ class AcdQueuesIT {
         assertThat(dialer.mostCallsAtOnceForOneAgent()).isEqualTo(1);
         assertThat(events(a, "CONNECT")).hasSize(40);
         assertThat(events(a, "CONNECT")).extracting(QueueEvent::callId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void waitingCallersHearTheirPositionAndTheSnapshotShowsTheQueueAsItIs() throws Exception {
+        Acd acd = acd("n1");
+        agent(acd, "6001", Map.of("billing", 1), AgentActivity.NOT_READY);
+        agent(acd, "6002", Map.of("billing", 2, "support", 1), AgentActivity.LOGGED_OUT);
+        dialer.talk(Duration.ofMillis(30));
+        ScriptedLeg first = caller("c1");
+        ScriptedLeg second = caller("c2");
+        var one = waitIn(acd, request("billing", 0, LONG, ""), first);
+        eventually("first caller entered", () -> events(acd, "ENTERQUEUE").size() == 1);
+        var two = waitIn(acd, request("billing", 0, LONG, ""), second);
+        eventually(acd, "the second caller hears they are second", () -> second.heard().containsAll(List.of(
+                "queue-position", "digits/2", "queue-position-suffix")));
+        assertThat(first.heard()).containsSubsequence("queue-position", "digits/1", "queue-position-suffix");
+        acd.callbackPort().callback(new io.switchboard.callflow.engine.CallbackPort.CallbackRequest("billing",
+                "5550123", Map.of(), 0, java.time.Instant.now().plusSeconds(3600)));
+
+        QueueSnapshot waiting = acd.snapshots().of("billing").orElseThrow();
+        assertThat(waiting.waiting()).extracting(QueueSnapshot.Waiting::position, QueueSnapshot.Waiting::callId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "c1"),
+                        org.assertj.core.groups.Tuple.tuple(2, "c2"));
+        assertThat(waiting.longestWait()).isEqualTo(waiting.waiting().getFirst().waited());
+        assertThat(waiting.agents()).containsExactlyInAnyOrderEntriesOf(Map.of(AgentActivity.NOT_READY, 1,
+                AgentActivity.LOGGED_OUT, 1));
+        assertThat(waiting.callbacksPending()).isEqualTo(1);
+        assertThat(waiting.estimatedWait()).as("nothing handled yet").isNull();
+
+        acd.agentDirectory().setState("6001", AgentActivity.AVAILABLE, null);
+        assertThat(one.get(30, TimeUnit.SECONDS)).isEqualTo(new QueueResult.Connected("6001"));
+        assertThat(two.get(30, TimeUnit.SECONDS)).isEqualTo(new QueueResult.Connected("6001"));
+        QueueSnapshot after = acd.snapshots().of("billing").orElseThrow();
+        assertThat(after.waiting()).isEmpty();
+        assertThat(after.answeredToday()).isEqualTo(2);
+        assertThat(after.answeredInServiceLevel()).isEqualTo(2);
+        assertThat(after.abandonedToday()).isZero();
+        assertThat(after.estimatedWait()).as("known once calls were handled").isNotNull();
+        assertThat(acd.snapshots().all()).extracting(QueueSnapshot::queue).containsExactly("support", "sales",
+                "billing");
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.switchboard.callflow.FlowCompileException;
-import io.switchboard.ivr.store.Database;
-import io.switchboard.ivr.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,17 +15,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Agents from agents.yaml and the API in a real PostgreSQL; their states, each change with its queue-log row. */
 class AgentDirectoryIT {
 
-    private static final TestDatabase DB = TestDatabase.create(AgentDirectoryIT.class);
-    private static Database database;
+    @RegisterExtension
+    static final AcdDatabase DB = new AcdDatabase(AgentDirectoryIT.class);
 
     @TempDir
     Path dir;
@@ -37,22 +34,9 @@ class AgentDirectoryIT {
     private AgentDirectory directory;
     private QueueLog log;
 
-    @BeforeAll
-    static void open() {
-        database = DB.open();
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
-    }
-
     @BeforeEach
-    void clean() throws Exception {
-        try (var c = database.dataSource().getConnection(); var s = c.createStatement()) {
-            s.execute("delete from acd_agent; delete from acd_queue_log");
-        }
-        storage = new Transactions(database.dataSource(), "ACD");
+    void wire() {
+        storage = new Transactions(DB.database().dataSource(), "ACD");
         states = new AgentStates(storage, Clock.systemUTC());
         registrations = new Registrations(storage, Clock.systemUTC());
         directory = new AgentDirectory(storage, states, registrations, Clock.systemUTC(),
@@ -64,6 +48,14 @@ class AgentDirectoryIT {
         Path file = dir.resolve("agents.yaml");
         Files.writeString(file, text);
         return file;
+    }
+
+    /** Replaces the file at once, as an editor saving through a temporary file does. */
+    private static void replace(Path file, String text) throws Exception {
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.writeString(next, text);
+        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private List<String> events() {
@@ -78,7 +70,7 @@ class AgentDirectoryIT {
         directory.applyFile(file);
         directory.create("2001", new AgentInput("Carol", "carol-secret", Map.of("sales", 2), Map.of("english", 4),
                 List.of("en")));
-        try (var c = database.dataSource().getConnection(); var s = c.createStatement();
+        try (var c = DB.database().dataSource().getConnection(); var s = c.createStatement();
                 var rs = s.executeQuery("select count(*) from acd_agent where password_hash like '%secret%'"
                         + " or digest_ha1 like '%secret%'")) {
             rs.next();
@@ -99,7 +91,7 @@ class AgentDirectoryIT {
         var outcomes = new LinkedBlockingQueue<AgentFileWatcher.Outcome>();
         directory.applyFile(file);
         try (AgentFileWatcher watcher = new AgentFileWatcher(file, directory, Duration.ofMillis(50), outcomes::add)) {
-            Files.writeString(file, "agents:\n  \"1001\": {name: Alice, password: x}\n  \"1002\": {}\n");
+            replace(file, "agents:\n  \"1001\": {name: Alice, password: x}\n  \"1002\": {}\n");
             var refused = outcomes.poll(30, TimeUnit.SECONDS);
             assertThat(refused).isInstanceOfSatisfying(AgentFileWatcher.Outcome.Refused.class, r ->
                     assertThat(r.problems().getMessage()).contains("agents.yaml:2:").contains("password must be"));
@@ -107,7 +99,7 @@ class AgentDirectoryIT {
             assertThat(directory.definitions().get("1001").secret().digestHa1())
                     .isEqualTo(AgentSecret.ha1("1001", "switchboard", "alice-secret"));
 
-            Files.writeString(file, "agents:\n  \"1002\": {name: Bob, password: bob-secret-1, queues: {sales: 1}}\n");
+            replace(file, "agents:\n  \"1002\": {name: Bob, password: bob-secret-1, queues: {sales: 1}}\n");
             var applied = outcomes.poll(30, TimeUnit.SECONDS);
             assertThat(applied).isInstanceOf(AgentFileWatcher.Outcome.Applied.class);
             assertThat(directory.list()).extracting(AgentView::id).containsExactly("1002");

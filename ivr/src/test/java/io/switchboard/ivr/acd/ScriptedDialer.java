@@ -28,6 +28,7 @@ final class ScriptedDialer implements Dialer {
     private final List<Dial> dials = new CopyOnWriteArrayList<>();
     private final List<ScriptedLeg> answered = new CopyOnWriteArrayList<>();
     private volatile Duration talk = Duration.ofMillis(100);
+    private volatile boolean agentsHangUp = true;
 
     /** {@code target} (an agent id or a number) will do {@code answer} from now on. */
     ScriptedDialer script(String target, Answer answer) {
@@ -38,6 +39,12 @@ final class ScriptedDialer implements Dialer {
     /** Answered agents hang up after {@code talk} (zero: only when the test or the caller ends the call). */
     ScriptedDialer talk(Duration talk) {
         this.talk = talk;
+        return this;
+    }
+
+    /** Agents' phones stay on the call until the other side or the ACD ends it (call backs: the customer talks). */
+    ScriptedDialer agentsStayOn() {
+        this.agentsHangUp = false;
         return this;
     }
 
@@ -70,7 +77,7 @@ final class ScriptedDialer implements Dialer {
                 ScriptedLeg leg = new ScriptedLeg("leg-" + key + "-" + dials.size(), key);
                 answered.add(leg);
                 leg.ended().whenComplete((e, x) -> busy.decrementAndGet());
-                if (!talk.isZero()) {
+                if (!talk.isZero() && (agentsHangUp || target instanceof DialTarget.Number)) {
                     CompletableFuture.delayedExecutor(talk.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                             .execute(leg::farEndHangsUp);
                 }

@@ -1,0 +1,60 @@
+package io.switchboard.ivr.acd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.callflow.engine.PromptRef;
+import io.switchboard.callflow.queue.QueueSettings;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The estimated wait and how it is read to a caller. */
+class WaitEstimatorTest {
+
+    @Test
+    void nothingIsEstimatedBeforeTheQueueHasSeenACall() {
+        assertThat(new WaitEstimator().estimate("q", 3, 2)).isEmpty();
+    }
+
+    @Test
+    void untilACallIsHandledTheHoldTimeAverageIsAsterisks() {
+        WaitEstimator e = new WaitEstimator();
+        e.connected("q", Duration.ofSeconds(40));
+        assertThat(e.estimate("q", 5, 1)).contains(Duration.ofSeconds(40));
+        e.connected("q", Duration.ofSeconds(80));
+        assertThat(e.estimate("q", 5, 1)).as("(3 × 40 + 80) / 4").contains(Duration.ofSeconds(50));
+    }
+
+    @Test
+    void withHandlingTimesTheEstimateIsPositionTimesHandlingTimeOverAgentsServing() {
+        WaitEstimator e = new WaitEstimator();
+        e.handled("q", Duration.ofSeconds(100), Duration.ofSeconds(20));
+        e.handled("q", Duration.ofSeconds(160), Duration.ofSeconds(20));
+        assertThat(e.estimate("q", 1, 1)).contains(Duration.ofSeconds(150));
+        assertThat(e.estimate("q", 4, 2)).contains(Duration.ofSeconds(300));
+        assertThat(e.estimate("other", 1, 1)).isEmpty();
+    }
+
+    @Test
+    void onlyTheMostRecentCallsCount() {
+        WaitEstimator e = new WaitEstimator();
+        e.handled("q", Duration.ofHours(1), Duration.ZERO);
+        for (int i = 0; i < WaitEstimator.WINDOW; i++) {
+            e.handled("q", Duration.ofSeconds(60), Duration.ZERO);
+        }
+        assertThat(e.estimate("q", 1, 1)).contains(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void theAnnouncementReadsThePositionAndTheWaitInWholeMinutesRoundedUp() {
+        var both = new QueueSettings.Announcements(true, true, Duration.ofSeconds(30), Duration.ofSeconds(60));
+        assertThat(Announcement.of(both, 3, Optional.of(Duration.ofSeconds(130)), "en")).extracting(PromptRef::name)
+                .containsExactly("queue-position", "digits/3", "queue-position-suffix", "wait-time", "digits/3",
+                        "minutes");
+        assertThat(Announcement.of(both, 21, Optional.empty(), "en")).extracting(PromptRef::name)
+                .containsExactly("queue-position", "digits/20", "digits/1", "queue-position-suffix");
+        var waitOnly = new QueueSettings.Announcements(false, true, Duration.ofSeconds(30), Duration.ZERO);
+        assertThat(Announcement.of(waitOnly, 1, Optional.of(Duration.ofSeconds(5)), "en"))
+                .extracting(PromptRef::name).containsExactly("wait-time", "digits/1", "minute");
+    }
+}
