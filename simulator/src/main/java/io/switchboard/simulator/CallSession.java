@@ -158,6 +158,13 @@ public final class CallSession {
         return rtp.codec();
     }
 
+    /** The keys the other side sent as RFC 4733 events, as a string in order. */
+    public String keysReceived() {
+        StringBuilder b = new StringBuilder();
+        rtp.keysReceived().forEach(b::append);
+        return b.toString();
+    }
+
     /** Presses keys with SIP INFO (application/dtmf-relay). */
     public void pressKeysInfo(String keys) {
         for (char k : keys.toCharArray()) {

@@ -36,6 +36,8 @@ final class RtpPeer implements AutoCloseable {
     private volatile Consumer<byte[]> audio = b -> { };
     private volatile boolean running = true;
     private volatile List<byte[]> talk;
+    private final List<Character> keysReceived = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private long lastEventTimestamp = -1;
     private Thread receiver;
     private Thread sender;
     private int lastSeq = -1;
@@ -98,6 +100,9 @@ final class RtpPeer implements AutoCloseable {
                 record(packet, now);
                 if (packet.payloadType() == codec.payloadType()) {
                     audio.accept(packet.payload());
+                } else if (packet.payloadType() == telephoneEventPt && packet.timestamp() != lastEventTimestamp) {
+                    lastEventTimestamp = packet.timestamp(); // the first packet of a new event
+                    TelephoneEvent.parse(packet.payload()).digit().ifPresent(keysReceived::add);
                 }
             } catch (MalformedPacketException e) {
                 // not RTP: ignore
@@ -173,6 +178,11 @@ final class RtpPeer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The keys the far end sent as RFC 4733 events, in order. */
+    List<Character> keysReceived() {
+        return List.copyOf(keysReceived);
     }
 
     /** When the last packet arrived ({@link System#nanoTime()}); 0 before the first. */

@@ -5,7 +5,6 @@ import io.switchboard.speech.Prompt;
 import io.switchboard.speech.PromptLibrary;
 import io.switchboard.speech.sdp.RtpMap;
 import io.switchboard.speech.sdp.SessionDescription;
-import io.switchboard.speech.sip.DigestResponse;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -33,16 +32,10 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
-import javax.sip.header.AuthorizationHeader;
-import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContactHeader;
-import javax.sip.header.ExpiresHeader;
 import javax.sip.header.ExtensionHeader;
 import javax.sip.header.HeaderFactory;
-import javax.sip.header.MinExpiresHeader;
 import javax.sip.header.ToHeader;
-import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -102,8 +95,7 @@ public final class SimulatedAgents implements AutoCloseable, SipListener, CallSe
     private final AddressFactory addresses;
     private final int sipPort;
     private final Map<String, SimulatedAgent> byId = new ConcurrentHashMap<>();
-    private final Map<String, SimulatedAgent> byRegisterCallId = new ConcurrentHashMap<>();
-    private final Map<String, Integer> requested = new ConcurrentHashMap<>();
+    private final PhoneRegistrations registrations;
     private final Map<String, ServerTransaction> ringing = new ConcurrentHashMap<>();
     private final Map<String, CallSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Dialog> dialogs = new ConcurrentHashMap<>();
@@ -120,6 +112,7 @@ public final class SimulatedAgents implements AutoCloseable, SipListener, CallSe
         this.headers = phone.headers;
         this.addresses = phone.addresses;
         this.sipPort = phone.port;
+        this.registrations = new PhoneRegistrations(phone, options, timers);
     }
 
     public int sipPort() {
@@ -130,8 +123,7 @@ public final class SimulatedAgents implements AutoCloseable, SipListener, CallSe
     public SimulatedAgent add(String id, String password) {
         SimulatedAgent agent = new SimulatedAgent(id, password, provider.getNewCallId().getCallId());
         byId.put(id, agent);
-        byRegisterCallId.put(agent.registerCallId, agent);
-        register(agent, options.expires(), null);
+        registrations.add(agent);
         return agent;
     }
 
@@ -147,105 +139,12 @@ public final class SimulatedAgents implements AutoCloseable, SipListener, CallSe
 
     /** Unregisters (Expires: 0) the agent's phone. */
     public void unregister(SimulatedAgent agent) {
-        register(agent, 0, null);
-    }
-
-    private void register(SimulatedAgent agent, int expires, WWWAuthenticateHeader challenge) {
-        try {
-            requested.put(agent.id(), expires);
-            SipURI registrar = (SipURI) addresses.createURI("sip:" + options.server());
-            var aor = addresses.createAddress("sip:" + agent.id() + "@" + options.server());
-            long cseq;
-            synchronized (agent) {
-                cseq = agent.cseq++;
-            }
-            Request r = messages.createRequest(registrar, Request.REGISTER,
-                    headers.createCallIdHeader(agent.registerCallId), headers.createCSeqHeader(cseq, Request.REGISTER),
-                    headers.createFromHeader(aor, Long.toHexString(ThreadLocalRandom.current().nextLong())),
-                    headers.createToHeader(aor, null), List.of(headers.createViaHeader(options.address(), sipPort,
-                            "udp", null)), headers.createMaxForwardsHeader(70));
-            r.addHeader(headers.createContactHeader(addresses.createAddress("sip:" + agent.id() + "@"
-                    + options.address() + ":" + sipPort)));
-            r.addHeader(headers.createExpiresHeader(expires));
-            r.addHeader(headers.createUserAgentHeader(List.of("Switchboard-Simulator")));
-            if (challenge != null) {
-                r.addHeader(answer(agent, challenge, registrar.toString()));
-            }
-            provider.getNewClientTransaction(r).sendRequest();
-        } catch (Exception e) {
-            agent.refused(-1);
-        }
-    }
-
-    private AuthorizationHeader answer(SimulatedAgent agent, WWWAuthenticateHeader c, String uri) throws Exception {
-        String cnonce = Long.toHexString(ThreadLocalRandom.current().nextLong());
-        String nc = "00000001";
-        String ha1 = DigestResponse.ha1(agent.id(), c.getRealm(), agent.password());
-        AuthorizationHeader auth = headers.createAuthorizationHeader("Digest");
-        auth.setUsername(agent.id());
-        auth.setRealm(c.getRealm());
-        auth.setNonce(c.getNonce());
-        auth.setURI(addresses.createURI(uri));
-        auth.setAlgorithm("MD5");
-        auth.setQop("auth");
-        auth.setCNonce(cnonce);
-        auth.setNonceCount(1);
-        auth.setResponse(DigestResponse.of(ha1, c.getNonce(), Request.REGISTER, uri, nc, cnonce, "auth"));
-        return auth;
+        registrations.register(agent, 0, null);
     }
 
     @Override
     public void processResponse(ResponseEvent event) {
-        Response response = event.getResponse();
-        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
-        if (!Request.REGISTER.equals(cseq.getMethod()) || response.getStatusCode() < 200) {
-            return;
-        }
-        SimulatedAgent agent = byRegisterCallId.get(((CallIdHeader) response.getHeader(CallIdHeader.NAME))
-                .getCallId());
-        if (agent == null) {
-            return;
-        }
-        int status = response.getStatusCode();
-        int asked = requested.getOrDefault(agent.id(), options.expires());
-        Request sent = event.getClientTransaction() == null ? null : event.getClientTransaction().getRequest();
-        boolean hadCredentials = sent != null && sent.getHeader(AuthorizationHeader.NAME) != null;
-        if (status == Response.UNAUTHORIZED
-                && response.getHeader(WWWAuthenticateHeader.NAME) instanceof WWWAuthenticateHeader challenge) {
-            if (hadCredentials && !challenge.isStale()) {
-                agent.refused(status); // the password is wrong
-            } else {
-                register(agent, asked, challenge);
-            }
-        } else if (status == Response.INTERVAL_TOO_BRIEF
-                && response.getHeader(MinExpiresHeader.NAME) instanceof MinExpiresHeader min && asked != 0) {
-            register(agent, min.getExpires(), null);
-        } else if (status == Response.OK) {
-            if (asked == 0) {
-                agent.registered(status, SimulatedAgent.Registration.UNREGISTERED, 0);
-                return;
-            }
-            int granted = granted(response, asked);
-            agent.registered(status, SimulatedAgent.Registration.REGISTERED, granted);
-            timers.schedule(() -> {
-                if (agent.registration() == SimulatedAgent.Registration.REGISTERED) {
-                    register(agent, asked, null);
-                }
-            }, Math.max(1, granted / 2), TimeUnit.SECONDS);
-        } else {
-            agent.refused(status);
-        }
-    }
-
-    private int granted(Response response, int asked) {
-        var contacts = response.getHeaders(ContactHeader.NAME);
-        while (contacts.hasNext()) {
-            ContactHeader c = (ContactHeader) contacts.next();
-            if (c.getAddress().getURI() instanceof SipURI u && u.getPort() == sipPort && c.getExpires() >= 0) {
-                return c.getExpires();
-            }
-        }
-        return response.getHeader(ExpiresHeader.NAME) instanceof ExpiresHeader e ? e.getExpires() : asked;
+        registrations.response(event);
     }
 
     @Override

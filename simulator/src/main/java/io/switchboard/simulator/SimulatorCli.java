@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code switchboard sim call <sip-uri> [options]}: places one simulated call and prints what the caller heard.
+ * {@code switchboard sim call <sip-uri> [options]}: places one simulated call and prints what the caller heard
+ * ({@code sim agent …} runs simulated agents' phones: {@link AgentCommand}).
  * Exit status 0 when the call was answered and ended cleanly, 1 when it failed, 2 for bad arguments.
  */
 public final class SimulatorCli {
@@ -38,7 +39,10 @@ public final class SimulatorCli {
         System.exit(run(List.of(argv), System.out, System.err));
     }
 
-    static int run(List<String> argv, PrintStream out, PrintStream err) {
+    public static int run(List<String> argv, PrintStream out, PrintStream err) {
+        if (!argv.isEmpty() && argv.get(0).equals("agent")) {
+            return AgentCommand.run(argv.subList(1, argv.size()), out, err);
+        }
         if (argv.contains("--help") || argv.contains("-h") || argv.equals(List.of("help"))) {
             out.println(USAGE);
             return 0;
@@ -151,7 +155,7 @@ public final class SimulatorCli {
 
     static Args parse(List<String> argv) {
         if (argv.isEmpty() || !argv.get(0).equals("call")) {
-            throw new IllegalArgumentException("the only command is 'call'");
+            throw new IllegalArgumentException("the commands are 'call' and 'agent' (sim agent --help)");
         }
         if (argv.size() < 2 || !argv.get(1).startsWith("sip:")) {
             throw new IllegalArgumentException("give the SIP URI to call, e.g. sip:100@127.0.0.1:5060");

@@ -46,6 +46,8 @@ public final class MediaSession implements AutoCloseable {
     private volatile long lastReceivedNanos;
     private volatile long audioPacketsReceived;
     private volatile InboundAudio listener;
+    private volatile AudioCodec codec;
+    private volatile RelayFeed relayInto;
 
     MediaSession(MediaEngine engine, DatagramChannel channel) throws IOException {
         this.engine = engine;
@@ -79,8 +81,9 @@ public final class MediaSession implements AutoCloseable {
             return;
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        OutboundStream stream = new OutboundStream(this::send, codec, random.nextInt(), random.nextInt(0x10000),
-                random.nextInt() & 0xFFFFFFFFL);
+        OutboundStream stream = new OutboundStream(this::send, codec, telephoneEventPt, random.nextInt(),
+                random.nextInt(0x10000), random.nextInt() & 0xFFFFFFFFL);
+        this.codec = codec;
         this.lastReceivedNanos = System.nanoTime();
         this.outbound = stream;
         engine.clock().add(stream);
@@ -90,10 +93,40 @@ public final class MediaSession implements AutoCloseable {
         return outbound != null;
     }
 
-    /** Queues prompts; returns false when the stream is not running (not started or closed). */
+    /**
+     * Bridges one way: from now on the audio that arrives here is sent on {@code other}'s stream (transcoded when
+     * the two legs use different codecs) instead of its prompts. False when either session has no running stream.
+     */
+    public boolean relayTo(MediaSession other) {
+        OutboundStream theirs = other.outbound;
+        if (theirs == null || outbound == null || closed.get() || other.closed.get()) {
+            return false;
+        }
+        RelayFeed feed = new RelayFeed(theirs.codec());
+        theirs.relayFrom(feed);
+        this.relayInto = feed;
+        return true;
+    }
+
+    /** Ends {@link #relayTo}: this audio goes nowhere, {@code other}'s stream plays prompts again. */
+    public void stopRelayTo(MediaSession other) {
+        this.relayInto = null;
+        OutboundStream theirs = other.outbound;
+        if (theirs != null) {
+            theirs.relayFrom(null);
+        }
+    }
+
+    /** Sends a key as RFC 4733 events; false when not possible (no telephone-event negotiated, not started). */
+    public boolean sendKey(char key) {
+        OutboundStream stream = outbound;
+        return stream != null && !closed.get() && stream.sendKey(key);
+    }
+
+    /** Queues prompts; returns false when the stream is not running (not started, closed, or relaying a bridge). */
     public boolean play(Playback playback) {
         OutboundStream stream = outbound;
-        if (stream == null || closed.get()) {
+        if (stream == null || closed.get() || stream.relaying()) {
             return false;
         }
         stream.enqueue(playback);
@@ -173,6 +206,10 @@ public final class MediaSession implements AutoCloseable {
             }
         } else {
             audioPacketsReceived++;
+            RelayFeed relay = relayInto;
+            if (relay != null) {
+                relay.offer(packet.payload(), codec);
+            }
             InboundAudio audio = listener;
             if (audio != null) {
                 audio.offer(packet);

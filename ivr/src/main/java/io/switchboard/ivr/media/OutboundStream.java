@@ -33,6 +33,10 @@ public final class OutboundStream implements MediaClock.Tickable {
     private final byte[] silence = new byte[Prompt.FRAME_SAMPLES];
     private final byte[] buffer = new byte[RtpPacket.HEADER + Prompt.FRAME_SAMPLES];
     private final ConcurrentLinkedQueue<Playback> queue = new ConcurrentLinkedQueue<>();
+    private final OutgoingKeys keys = new OutgoingKeys();
+    private final byte[] relayed = new byte[Prompt.FRAME_SAMPLES];
+    private final int telephoneEventPt;
+    private volatile RelayFeed relay;
 
     private int sequence;
     private long startTick = -1;
@@ -43,6 +47,13 @@ public final class OutboundStream implements MediaClock.Tickable {
     private int frameIndex;
 
     public OutboundStream(PacketSink sink, AudioCodec codec, long ssrc, int firstSequence, long timestampBase) {
+        this(sink, codec, -1, ssrc, firstSequence, timestampBase);
+    }
+
+    /** @param telephoneEventPt the payload type for RFC 4733 events sent with {@link #sendKey}; -1 for none */
+    public OutboundStream(PacketSink sink, AudioCodec codec, int telephoneEventPt, long ssrc, int firstSequence,
+            long timestampBase) {
+        this.telephoneEventPt = telephoneEventPt;
         this.sink = sink;
         this.codec = codec;
         this.payloadType = codec.payloadType();
@@ -72,6 +83,26 @@ public final class OutboundStream implements MediaClock.Tickable {
         }
     }
 
+    /**
+     * From now on sends what {@code feed} holds (another leg's audio) instead of prompts, which stop; null goes back
+     * to prompts (and silence between them).
+     */
+    void relayFrom(RelayFeed feed) {
+        if (feed != null) {
+            stopAll();
+        }
+        this.relay = feed;
+    }
+
+    boolean relaying() {
+        return relay != null;
+    }
+
+    /** Sends {@code key} as RFC 4733 events; false when no telephone-event was negotiated or too many wait. */
+    public boolean sendKey(char key) {
+        return telephoneEventPt >= 0 && keys.add(key);
+    }
+
     public long packetsSent() {
         return packetsSent;
     }
@@ -93,6 +124,20 @@ public final class OutboundStream implements MediaClock.Tickable {
     }
 
     private void sendFrame(long tick) {
+        long timestamp = timestampBase + (long) Prompt.FRAME_SAMPLES * (tick - startTick);
+        OutgoingKeys.EventPacket event = telephoneEventPt < 0 ? null : keys.next(timestamp & 0xFFFFFFFFL);
+        if (event != null) {
+            send(new RtpPacket(telephoneEventPt, event.marker(), sequence, event.timestamp(), ssrc,
+                    event.payload()));
+            return;
+        }
+        RelayFeed feed = relay;
+        if (feed != null) {
+            dropPlaybacks();
+            send(new RtpPacket(payloadType, false, sequence, timestamp, ssrc, feed.poll(relayed) ? relayed
+                    : silence));
+            return;
+        }
         boolean marker = false;
         byte[] frame = silence;
         while (true) {
@@ -127,12 +172,25 @@ public final class OutboundStream implements MediaClock.Tickable {
             frame = frames.get(frameIndex++);
             break;
         }
-        long timestamp = timestampBase + (long) Prompt.FRAME_SAMPLES * (tick - startTick);
-        RtpPacket packet = new RtpPacket(payloadType, marker, sequence, timestamp, ssrc, frame);
+        send(new RtpPacket(payloadType, marker, sequence, timestamp, ssrc, frame));
+    }
+
+    private void send(RtpPacket packet) {
         int length = packet.encodeInto(buffer, 0);
         sequence = (sequence + 1) & 0xFFFF;
         packetsSent++;
         sink.send(buffer, length);
+    }
+
+    /** While relaying, prompts played meanwhile end at once (not completed). */
+    private void dropPlaybacks() {
+        if (current != null) {
+            finishCurrent(false);
+        }
+        Playback p;
+        while ((p = queue.poll()) != null) {
+            p.finish(false);
+        }
     }
 
     private void finishCurrent(boolean completed) {

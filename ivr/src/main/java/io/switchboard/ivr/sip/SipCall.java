@@ -57,6 +57,7 @@ public final class SipCall implements CallLeg, MediaSession.Events {
     private final CompletableFuture<CallEnd> ended = new CompletableFuture<>();
     private final CallSignals signals = new CallSignals();
     private volatile boolean answered;
+    private volatile SipBridge bridge;
     private volatile CallEnd endedAs;
     private CallEnd notifiedEnd; // guarded by observers: the end, once observers are being told of it
     private final CallerRecordings recordings;
@@ -192,10 +193,28 @@ public final class SipCall implements CallLeg, MediaSession.Events {
         return out;
     }
 
-    /** Not yet: the built-in endpoint's RTP relay comes with the ACD's SIP side. */
+    /**
+     * Relays audio and keys between this call and {@code other} ({@link SipBridge}); empty when {@code other} is not
+     * a call of this endpoint, or either call is gone, unanswered or already bridged.
+     */
     @Override
     public Optional<Bridge> bridge(CallLeg other) {
-        return Optional.empty();
+        return other instanceof SipCall peer ? SipBridge.open(this, peer) : Optional.empty();
+    }
+
+    /** Joins {@code b}; false when this call cannot be bridged now. */
+    synchronized boolean join(SipBridge b) {
+        if (bridge != null || !answered || signals.isGone()) {
+            return false;
+        }
+        bridge = b;
+        return true;
+    }
+
+    synchronized void leave(SipBridge b) {
+        if (bridge == b) {
+            bridge = null;
+        }
     }
 
     @Override
@@ -272,7 +291,12 @@ public final class SipCall implements CallLeg, MediaSession.Events {
         }
         var at = clock.instant();
         observers.forEach(o -> o.keyPressed(key, via, at));
-        signals.offerKey(key);
+        SipBridge b = bridge;
+        if (b == null) {
+            signals.offerKey(key);
+        } else if (!b.peerOf(this).media().sendKey(key)) {
+            log.debug("call {}: key {} not passed on (no telephone-event on the other leg)", facts.callId(), key);
+        }
     }
 
     /** The caller's media stopped: the server ends the call (recorded as hung up by the system, not the caller). */

@@ -110,14 +110,15 @@ public final class SipEndpoint implements AutoCloseable {
             listeningPoint = stack.createListeningPoint(config.bindAddress(), config.port(), ListeningPoint.UDP);
             provider = stack.createSipProvider(listeningPoint);
             SipMessages messages = new SipMessages(factory, config);
-            registrar = new Registrar(registrarConfig, agentPhones, new DigestGate(agentPhones,
-                    registrarConfig.realm(), new DigestNonces(registrarConfig.nonceLifetime(),
-                            registrarConfig.nonces(), System::nanoTime), messages.headers()),
-                    messages.headers(), messages, Clock.systemUTC());
+            DigestGate gate = new DigestGate(agentPhones, registrarConfig.realm(), new DigestNonces(
+                    registrarConfig.nonceLifetime(), registrarConfig.nonces(), System::nanoTime), messages.headers());
+            registrar = new Registrar(registrarConfig, agentPhones, gate, messages.headers(), messages,
+                    Clock.systemUTC());
             dialer = new SipDialer(config, provider, messages, media, prompts, Clock.systemUTC(), slots, outbound,
                     recordings);
             signalling = new SipSignalling(config, provider, media, prompts, handler, Clock.systemUTC(),
-                    slots, guard, messages, registrar, dialer);
+                    slots, guard, messages, registrar, dialer,
+                    new FeatureCodes(agentPhones, gate, registrar, messages));
             signalling.recordInto(recordings);
             provider.addSipListener(signalling);
             stack.start();

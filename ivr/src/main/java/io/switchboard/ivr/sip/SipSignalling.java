@@ -59,11 +59,13 @@ final class SipSignalling implements SipListener {
     private final AckTimer ackTimer;
     private final Registrar registrar;
     private final SipDialer dialer;
+    private final FeatureCodes featureCodes;
     private volatile java.nio.file.Path recordings = SipEndpoint.DEFAULT_RECORDINGS;
 
     SipSignalling(SipEndpointConfig config, SipProvider provider, MediaEngine media,
             PromptLibrary prompts, CallHandler handler, Clock clock, CallSlots slots, SipDatagramGuard guard,
-            SipMessages messages, Registrar registrar, SipDialer dialer) {
+            SipMessages messages, Registrar registrar, SipDialer dialer, FeatureCodes featureCodes) {
+        this.featureCodes = featureCodes;
         this.dialer = dialer;
         this.config = config;
         this.slots = slots;
@@ -130,9 +132,19 @@ final class SipSignalling implements SipListener {
         }
         tx.sendResponse(messages.response(Response.TRYING, request));
         String dialed = request.getRequestURI() instanceof SipURI uri && uri.getUser() != null ? uri.getUser() : "";
+        CallHandler handling = handler;
         if (dialed.isEmpty() || !handler.accepts(dialed)) {
-            tx.sendResponse(messages.response(Response.NOT_FOUND, request));
-            return;
+            switch (featureCodes.decide(request, dialed)) {
+                case FeatureCodes.Decision.NotOne n -> {
+                    tx.sendResponse(messages.response(Response.NOT_FOUND, request));
+                    return;
+                }
+                case FeatureCodes.Decision.Refuse r -> {
+                    tx.sendResponse(r.response());
+                    return;
+                }
+                case FeatureCodes.Decision.Announce a -> handling = a.handler();
+            }
         }
         String body = request.getRawContent() == null ? "" : new String(request.getRawContent(),
                 StandardCharsets.UTF_8);
@@ -179,12 +191,13 @@ final class SipSignalling implements SipListener {
             slots.release();
         });
         tx.sendResponse(messages.withToTag(messages.response(Response.RINGING, request), toTag));
-        Thread.ofVirtual().name("call-" + facts.callId()).start(() -> run(call));
+        CallHandler chosen = handling;
+        Thread.ofVirtual().name("call-" + facts.callId()).start(() -> run(chosen, call));
     }
 
-    private void run(SipCall call) {
+    private void run(CallHandler chosen, SipCall call) {
         try {
-            handler.handle(call);
+            chosen.handle(call);
         } catch (RuntimeException e) {
             log.error("call {}: handler failed", call.facts().callId(), e);
         } finally {

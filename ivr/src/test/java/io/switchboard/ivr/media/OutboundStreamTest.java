@@ -107,4 +107,40 @@ class OutboundStreamTest {
         }
         return new Prompt(name, "en", pcm);
     }
+
+    @Test
+    void aRelayReplacesPromptsAndKeysGoOutAsEightEventPacketsWithOneTimestamp() {
+        OutboundStream bridged = new OutboundStream((packet, length) -> {
+            try {
+                sent.add(RtpPacket.parse(packet, 0, length));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, AudioCodec.PCMU, 101, 0xCAFEL, 0, 0);
+        Prompt a = prompt("a", 50, 1000);
+        bridged.enqueue(playback(a));
+        bridged.onTick(0, 0);
+        RelayFeed feed = new RelayFeed(AudioCodec.PCMU);
+        bridged.relayFrom(feed);
+        byte[] voice = new byte[160];
+        Arrays.fill(voice, (byte) 0x55);
+        feed.offer(voice, AudioCodec.PCMU);
+        bridged.onTick(1, 0);
+        bridged.onTick(2, 0); // nothing relayed in time: silence
+        assertThat(events).containsExactly("started a", "finished false"); // the prompt gave way
+        assertThat(sent.get(1).payload()).isEqualTo(voice);
+        assertThat(sent.get(2).payload()).containsOnly(AudioCodec.PCMU.silence());
+
+        assertThat(bridged.sendKey('5')).isTrue();
+        for (long t = 3; t <= 11; t++) {
+            bridged.onTick(t, 0);
+        }
+        List<RtpPacket> event = sent.subList(3, 11);
+        assertThat(event).extracting(RtpPacket::payloadType).containsOnly(101);
+        assertThat(event).extracting(RtpPacket::timestamp).containsOnly(3 * 160L);
+        assertThat(event.get(0).marker()).isTrue();
+        assertThat(sent.get(11).payloadType()).isEqualTo(0);
+        assertThat(sent.get(11).timestamp()).isEqualTo(11 * 160L);
+        assertThat(stream.sendKey('5')).isFalse(); // no telephone-event negotiated
+    }
 }
