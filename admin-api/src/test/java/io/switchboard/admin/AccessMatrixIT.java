@@ -80,6 +80,8 @@ class AccessMatrixIT {
             new Endpoint("PUT", "/api/agents/matrix-agent/state", "application/json", "{\"state\": \"available\"}",
                     Set.of("agent", "supervisor"), 404),
             new Endpoint("GET", "/api/queue-log", null, null, Set.of("supervisor"), 200),
+            new Endpoint("GET", "/api/queues", null, null, Set.of("supervisor"), 200),
+            new Endpoint("GET", "/api/queues/no-such-queue", null, null, Set.of("supervisor"), 404),
             new Endpoint("GET", "/api/no-such-endpoint", null, null, LOGGED_IN, 404));
 
     /** Who calls: a role's user (Basic), a token with that role (Bearer), or nobody. */

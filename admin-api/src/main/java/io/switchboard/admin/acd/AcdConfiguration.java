@@ -7,6 +7,7 @@ import io.switchboard.ivr.acd.AcdConfig;
 import io.switchboard.ivr.acd.AgentDirectory;
 import io.switchboard.ivr.acd.CurrentCalls;
 import io.switchboard.ivr.acd.QueueLog;
+import io.switchboard.ivr.acd.QueueSnapshots;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -49,6 +50,11 @@ public class AcdConfiguration {
     @Bean
     CurrentCalls currentCalls(Acd acd) {
         return acd.currentCalls();
+    }
+
+    @Bean
+    QueueSnapshots queueSnapshots(Acd acd) {
+        return acd.snapshots();
     }
 
     @Bean

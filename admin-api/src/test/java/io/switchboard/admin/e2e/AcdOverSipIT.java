@@ -147,6 +147,17 @@ class AcdOverSipIT {
             await(() -> events(from, "ENTERQUEUE").size() >= entered, Duration.ofSeconds(10));
         }
         expected.addAll(regular);
+        JsonNode queue = TestServer.get(port, "/api/queues/general", supervisor).json();
+        assertThat(queue.get("waiting")).hasSize(50);
+        assertThat(queue.get("waiting").valueStream().map(w -> w.get("caller").stringValue()).toList())
+                .as("the line as supervisors see it: VIPs first, then by entry").isEqualTo(expected);
+        assertThat(queue.get("waiting").get(0).get("position").intValue()).isEqualTo(1);
+        assertThat(queue.get("longestWaitSeconds").longValue()).isPositive();
+        long notReady = TestServer.get(port, "/api/agents", supervisor).json().valueStream()
+                .filter(a -> a.get("queues").has("general"))
+                .filter(a -> a.get("state").get("activity").stringValue().equals("NOT_READY")).count();
+        assertThat(notReady).isGreaterThanOrEqualTo(10);
+        assertThat(queue.get("agents").get("not-ready").intValue()).isEqualTo((int) notReady);
         for (SimulatedAgent a : agents) {
             setState(a.id(), "{\"state\": \"available\"}");
         }
@@ -169,6 +180,11 @@ class AcdOverSipIT {
                     "agent-greeting");
         }
         assertThat(agents).allSatisfy(a -> assertThat(a.answered()).hasSize(5));
+        JsonNode after = TestServer.get(port, "/api/queues/general", supervisor).json();
+        assertThat(after.get("waiting")).isEmpty();
+        assertThat(after.get("answeredToday").intValue()).as("the other tests' calls count too")
+                .isEqualTo(queue.get("answeredToday").intValue() + 50);
+        assertThat(after.get("abandonedToday").intValue()).isEqualTo(queue.get("abandonedToday").intValue());
     }
 
     @Test
