@@ -14,7 +14,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code switchboard sim agent …}: simulated agents' phones against a running server, many in one process. Each
- * registers with digest authentication, answers calls after a delay, talks (a tone) for a time or until the caller
+ * registers with digest authentication, answers calls after a delay, talks (the agent-greeting prompt, which a
+ * simulated caller recognises; a tone without the prompt library) for a time or until the caller
  * hangs up, and wraps up. A status line is printed whenever something changed. Exit status 0 when every agent
  * registered, 1 when one was refused, 2 for bad arguments.
  */
@@ -55,7 +56,8 @@ final class AgentCommand {
             err.println(USAGE);
             return 2;
         }
-        Prompt voice = new Prompt("agent-voice", "en", tone());
+        Prompt voice = PromptLibrary.load(PromptLibrary.defaultDirectory()).find("agent-greeting", "en")
+                .orElseGet(() -> new Prompt("agent-voice", "en", tone()));
         SimulatedAgents.Options options = SimulatedAgents.Options.to(args.server()).withCodec(args.codec())
                 .withTiming(args.answerAfter(), args.talk(), args.wrapUp()).withExpires(args.expires())
                 .withVoice(voice);
@@ -136,12 +138,7 @@ final class AgentCommand {
                 case "--first-id" -> firstId = v;
                 case "--count" -> count = number(opt, v, 1, 1000);
                 case "--password" -> password = v;
-                case "--server" -> {
-                    if (!v.matches("[A-Za-z0-9.:\\[\\]-]+:\\d{1,5}")) {
-                        throw new IllegalArgumentException("--server is HOST:PORT, got '" + v + "'");
-                    }
-                    server = v;
-                }
+                case "--server" -> server = server(v);
                 case "--answer-after" -> answer = SimulatorCli.duration(opt, v);
                 case "--talk" -> talk = SimulatorCli.duration(opt, v);
                 case "--wrap-up" -> wrap = SimulatorCli.duration(opt, v);
@@ -174,7 +171,15 @@ final class AgentCommand {
         return new Args(ids, password, server, answer, talk, wrap, codec, expires, duration);
     }
 
-    private static int number(String opt, String v, int min, int max) {
+    /** A server's SIP address, HOST:PORT. */
+    static String server(String v) {
+        if (!v.matches("[A-Za-z0-9.:\\[\\]-]+:\\d{1,5}")) {
+            throw new IllegalArgumentException("--server is HOST:PORT, got '" + v + "'");
+        }
+        return v;
+    }
+
+    static int number(String opt, String v, int min, int max) {
         if (!v.matches("\\d{1,6}") || Integer.parseInt(v) < min || Integer.parseInt(v) > max) {
             throw new IllegalArgumentException(opt + " takes a whole number from " + min + " to " + max + ", got '"
                     + v + "'");

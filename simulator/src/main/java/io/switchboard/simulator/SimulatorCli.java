@@ -43,6 +43,9 @@ public final class SimulatorCli {
         if (!argv.isEmpty() && argv.get(0).equals("agent")) {
             return AgentCommand.run(argv.subList(1, argv.size()), out, err);
         }
+        if (!argv.isEmpty() && argv.get(0).equals("load")) {
+            return LoadCommand.run(argv.subList(1, argv.size()), out, err);
+        }
         if (argv.contains("--help") || argv.contains("-h") || argv.equals(List.of("help"))) {
             out.println(USAGE);
             return 0;
@@ -155,7 +158,8 @@ public final class SimulatorCli {
 
     static Args parse(List<String> argv) {
         if (argv.isEmpty() || !argv.get(0).equals("call")) {
-            throw new IllegalArgumentException("the commands are 'call' and 'agent' (sim agent --help)");
+            throw new IllegalArgumentException("the commands are 'call', 'agent' and 'load' (sim agent --help,"
+                    + " sim load --help)");
         }
         if (argv.size() < 2 || !argv.get(1).startsWith("sip:")) {
             throw new IllegalArgumentException("give the SIP URI to call, e.g. sip:100@127.0.0.1:5060");

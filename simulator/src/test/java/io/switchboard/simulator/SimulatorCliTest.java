@@ -43,7 +43,7 @@ class SimulatorCliTest {
         int code = SimulatorCli.run(List.of("dial"), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the commands are 'call' and 'agent'", "usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the commands are 'call', 'agent' and 'load'", "usage:");
     }
 
     @Test

@@ -46,15 +46,21 @@ class WaitEstimatorTest {
     }
 
     @Test
-    void theAnnouncementReadsThePositionAndTheWaitInWholeMinutesRoundedUp() {
+    void theAnnouncementReadsThePositionAndTheWaitRoundedAsPreciselyAsAnEstimateDeserves() {
         var both = new QueueSettings.Announcements(true, true, Duration.ofSeconds(30), Duration.ofSeconds(60));
         assertThat(Announcement.of(both, 3, Optional.of(Duration.ofSeconds(130)), "en")).extracting(PromptRef::name)
-                .containsExactly("queue-position", "digits/3", "queue-position-suffix", "wait-time", "digits/3",
+                .containsExactly("queue-position", "digits/3", "queue-position-suffix", "wait-time", "digits/2",
                         "minutes");
+        assertThat(Announcement.of(both, 3, Optional.of(Duration.ofSeconds(150)), "en")).extracting(PromptRef::name)
+                .endsWith("wait-time", "digits/2", "minutes", "digits/30", "seconds");
         assertThat(Announcement.of(both, 21, Optional.empty(), "en")).extracting(PromptRef::name)
                 .containsExactly("queue-position", "digits/20", "digits/1", "queue-position-suffix");
         var waitOnly = new QueueSettings.Announcements(false, true, Duration.ofSeconds(30), Duration.ZERO);
         assertThat(Announcement.of(waitOnly, 1, Optional.of(Duration.ofSeconds(5)), "en"))
-                .extracting(PromptRef::name).containsExactly("wait-time", "digits/1", "minute");
+                .extracting(PromptRef::name).containsExactly("wait-time", "digits/10", "seconds");
+        assertThat(Announcement.rounded(Duration.ofSeconds(44))).isEqualTo(Duration.ofSeconds(40));
+        assertThat(Announcement.rounded(Duration.ofSeconds(100))).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Announcement.rounded(Duration.ofSeconds(130))).isEqualTo(Duration.ofSeconds(120));
+        assertThat(Announcement.rounded(Duration.ofSeconds(400))).isEqualTo(Duration.ofMinutes(7));
     }
 }

@@ -65,25 +65,33 @@ public record QueueJourney(Optional<Duration> queuedAt, List<Announcement> annou
                 longest);
     }
 
-    /** The digits after {@code wait-time} up to a unit prompt: "digits/3, minutes" is three minutes. */
+    /**
+     * The digits after {@code wait-time}, each group followed by its unit: "digits/3, minutes" is three minutes,
+     * "digits/2, minutes, digits/30, seconds" two and a half.
+     */
     private static Optional<Duration> announcedWait(List<HeardPrompt> heard, int from) {
+        Duration total = Duration.ZERO;
+        boolean any = false;
         List<String> digits = new ArrayList<>();
-        for (int i = from; i < heard.size() && i < from + 8; i++) {
+        for (int i = from; i < heard.size() && i < from + 12; i++) {
             String name = heard.get(i).name();
             if (name.startsWith("digits/")) {
                 digits.add(name);
                 continue;
             }
             OptionalLong n = HeardNumbers.read(digits);
-            if (n.isEmpty()) {
-                return Optional.empty();
-            }
-            return switch (name) {
-                case "minute", "minutes" -> Optional.of(Duration.ofMinutes(n.getAsLong()));
-                case "second", "seconds" -> Optional.of(Duration.ofSeconds(n.getAsLong()));
-                default -> Optional.empty();
+            Duration unit = switch (name) {
+                case "minute", "minutes" -> Duration.ofMinutes(1);
+                case "second", "seconds" -> Duration.ofSeconds(1);
+                default -> null;
             };
+            if (n.isEmpty() || unit == null) {
+                break;
+            }
+            total = total.plus(unit.multipliedBy(n.getAsLong()));
+            any = true;
+            digits.clear();
         }
-        return Optional.empty();
+        return any && digits.isEmpty() ? Optional.of(total) : Optional.empty();
     }
 }

@@ -51,6 +51,15 @@ class QueueJourneyTest {
     }
 
     @Test
+    void aWaitInMinutesAndSecondsAddsUp() {
+        var journey = QueueJourney.of(List.of(at(1, "wait-time"), at(2, "digits/2"), at(3, "minutes"),
+                at(4, "digits/30"), at(5, "seconds"), at(6, "hold-music")), List.of());
+
+        assertThat(journey.announcements()).extracting(QueueJourney.Announcement::announced)
+                .containsExactly(Duration.ofSeconds(150));
+    }
+
+    @Test
     void anAnnouncementCutShortIsNotCounted() {
         var journey = QueueJourney.of(List.of(at(1, "wait-time"), at(2, "digits/2"), at(3, "agent-greeting")),
                 List.of());
