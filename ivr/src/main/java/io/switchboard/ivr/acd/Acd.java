@@ -48,9 +48,9 @@ public final class Acd implements AutoCloseable {
         Registrations registrations = new Registrations(storage, clock);
         this.directory = new AgentDirectory(storage, states, registrations, clock,
                 () -> definitions.queues().keySet());
-        this.watcher = Files.exists(config.agentsFile())
-                ? new AgentFileWatcher(config.agentsFile(), directory, config.fileCheck(), o -> { }) : null;
-        if (watcher != null) {
+        // watched even while missing: an operator who writes agents.yaml later expects it applied
+        this.watcher = new AgentFileWatcher(config.agentsFile(), directory, config.fileCheck(), o -> { });
+        if (Files.exists(config.agentsFile())) {
             watcher.apply();
         }
         this.phones = new AcdAgentPhones(directory, registrations, config.featureCodes());
@@ -138,9 +138,7 @@ public final class Acd implements AutoCloseable {
 
     @Override
     public void close() {
-        if (watcher != null) {
-            watcher.close();
-        }
+        watcher.close();
         dispatcher.close();
         timers.shutdownNow();
     }

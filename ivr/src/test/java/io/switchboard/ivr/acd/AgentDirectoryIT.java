@@ -107,6 +107,18 @@ class AgentDirectoryIT {
     }
 
     @Test
+    void aFileWrittenAfterTheStartIsAppliedToo() throws Exception {
+        Path file = dir.resolve("agents.yaml");
+        Files.deleteIfExists(file);
+        var outcomes = new LinkedBlockingQueue<AgentFileWatcher.Outcome>();
+        try (AgentFileWatcher watcher = new AgentFileWatcher(file, directory, Duration.ofMillis(50), outcomes::add)) {
+            replace(file, "agents:\n  \"1003\": {name: Dana, password: dana-secret, queues: {support: 1}}\n");
+            assertThat(outcomes.poll(30, TimeUnit.SECONDS)).isInstanceOf(AgentFileWatcher.Outcome.Applied.class);
+            assertThat(directory.list()).extracting(AgentView::id).contains("1003");
+        }
+    }
+
+    @Test
     void badAgentsFromTheApiAreRefusedWithEveryReason() {
         AgentInputException e = catchThrowableOfType(AgentInputException.class, () -> directory.create("bad id",
                 new AgentInput("", "short", Map.of("billing", 1), Map.of("english", 7), List.of())));
