@@ -28,7 +28,7 @@ class QueueAndTransferTest {
               menu:
                 menu:
                   prompt: [main-menu]
-                  options: {"1": wait, "2": billing}
+                  options: {"1": wait, "2": billing, "3": billing-wait}
               wait:
                 queue:
                   name: support
@@ -41,6 +41,12 @@ class QueueAndTransferTest {
                   timeout: voicemail
                   exit-key: menu
                   callback: callback-thanks
+              billing-wait:
+                queue:
+                  name: billing
+                  timeout: voicemail
+                  full: sorry
+                  no-agents: callback-thanks
               billing:
                 transfer: {to: "sip:billing@pbx.example.com", failed: sorry}
               survey: {play: [survey-intro], next: bye}
@@ -74,6 +80,23 @@ class QueueAndTransferTest {
                     script: [{expect: [main-menu]}, {press: "1"}, {expect: [callback-scheduled]}]
                   - name: no queues here falls back to the timeout step
                     script: [{expect: [main-menu]}, {press: "1"}, {expect: [leave-message]}]
+                  - name: a full queue without a full step takes the unavailable one, here the timeout step
+                    mocks: {queue: full}
+                    variables: {queue.outcome: full}
+                    script: [{expect: [main-menu]}, {press: "1"}, {expect: [leave-message]}]
+                  - name: nobody logged in, likewise
+                    mocks: {queue: no-agents}
+                    variables: {queue.outcome: no-agents}
+                    script: [{expect: [main-menu]}, {press: "1"}, {expect: [leave-message]}]
+                  - name: a queue with its own full step says sorry
+                    mocks: {queue: full}
+                    script: [{expect: [main-menu]}, {press: "3"}, {expect: [error]}]
+                  - name: and offers a call back when nobody is logged in
+                    mocks: {queue: no-agents}
+                    script: [{expect: [main-menu]}, {press: "3"}, {expect: [callback-scheduled]}]
+                  - name: its wait runs out into voicemail
+                    mocks: {queue: timeout}
+                    script: [{expect: [main-menu]}, {press: "3"}, {expect: [leave-message]}]
                   - name: a transfer ends the flow
                     mocks: {transfer: ok}
                     requests: ["transfer sip:billing@pbx.example.com"]
@@ -88,7 +111,7 @@ class QueueAndTransferTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(status).as(text).isZero();
-        assertThat(text).contains("7 passed, 0 failed", "steps 8/8, outcome edges 11/11");
+        assertThat(text).contains("12 passed, 0 failed", "steps 9/9, outcome edges 15/15");
     }
 
     @Test

@@ -73,6 +73,15 @@ public interface QueuePort {
         /** The caller hung up while waiting. */
         record HungUp() implements QueueResult {}
 
+        /** The queue holds as many callers as it may (its max-length); the caller did not join. */
+        record Full() implements QueueResult {}
+
+        /**
+         * Nobody serving the queue is logged in (or available, as the queue counts it): the caller did not join, or
+         * left when the last agent went.
+         */
+        record NoAgents() implements QueueResult {}
+
         /** No queueing here (no ACD configured, queue unknown). */
         record Unavailable(String reason) implements QueueResult {}
     }

@@ -18,8 +18,8 @@ import java.util.Set;
  */
 final class MockServices implements QueuePort, CallbackPort, TransferPort, LookupPort, HandoffPort {
 
-    static final Set<String> QUEUE_OUTCOMES = Set.of("connected", "timeout", "exit-key", "callback", "unavailable",
-            "hung-up");
+    static final Set<String> QUEUE_OUTCOMES = Set.of("connected", "timeout", "exit-key", "callback", "full",
+            "no-agents", "unavailable", "hung-up");
     static final Set<String> TRANSFER_OUTCOMES = Set.of("ok", "failed");
     static final Set<String> HANDOFF_OUTCOMES = Set.of("ok", "failed");
     static final Set<String> CALLBACK_OUTCOMES = Set.of("scheduled", "failed");
@@ -90,6 +90,8 @@ final class MockServices implements QueuePort, CallbackPort, TransferPort, Looku
             case "timeout" -> new QueueResult.TimedOut();
             case "exit-key" -> new QueueResult.ExitKey(request.exitKeys().stream().findFirst().orElse('*'));
             case "callback" -> new QueueResult.CallbackChosen();
+            case "full" -> new QueueResult.Full();
+            case "no-agents" -> new QueueResult.NoAgents();
             case "hung-up" -> {
                 call.hangup();
                 yield new QueueResult.HungUp();

@@ -34,6 +34,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  *     timeout: voicemail
  *     exit-key: main-menu                # required with exit-keys
  *     callback: callback-thanks          # optional, default: timeout
+ *     full: busy-message                 # the queue is at its max-length; optional, default: unavailable
+ *     no-agents: voicemail               # nobody serving it is logged in; optional, default: unavailable
  *     unavailable: after-hours           # no queueing here; optional, default: timeout
  * </pre>
  */
@@ -41,7 +43,10 @@ public final class Queue implements StepKind<QueueStep> {
 
     /** The variable holding the name of the queue the caller was last in. */
     public static final String NAME = "queue.name";
-    /** The variable holding how that wait ended: connected, timeout, exit-key, callback, unavailable, hung-up. */
+    /**
+     * The variable holding how that wait ended: connected, timeout, exit-key, callback, full, no-agents, unavailable,
+     * hung-up.
+     */
     public static final String OUTCOME = "queue.outcome";
 
     @Override
@@ -86,11 +91,14 @@ public final class Queue implements StepKind<QueueStep> {
             ctx.problems().error(q.keyPos("offer-callback"), what + ": a callback offered needs a callback step",
                     "write callback: book-callback");
         }
+        String full = Steps.optional(q, "full", ctx);
+        String noAgents = Steps.optional(q, "no-agents", ctx);
         String unavailable = Steps.optional(q, "unavailable", ctx);
         q.rejectUnknown();
         var request = new QueuePort.QueueRequest(name, skills, priority, maxWait, exitKeys, hold, announce,
                 offer);
-        return new QueueStep(id, step.pos(), request, connected, timeout, exitKey, callback, unavailable);
+        return new QueueStep(id, step.pos(), request, connected, timeout, exitKey, callback, full, noAgents,
+                unavailable);
     }
 
     /** {@code offer-callback: {when-wait-over: 2m, every: 60s, key: "1", prompt: [callback-offer]}} */
@@ -148,6 +156,8 @@ public final class Queue implements StepKind<QueueStep> {
             case QueuePort.QueueResult.TimedOut t -> "timeout";
             case QueuePort.QueueResult.ExitKey k -> "exit-key";
             case QueuePort.QueueResult.CallbackChosen c -> "callback";
+            case QueuePort.QueueResult.Full f -> "full";
+            case QueuePort.QueueResult.NoAgents n -> "no-agents";
             case QueuePort.QueueResult.Unavailable u -> "unavailable";
         });
         return switch (result) {
@@ -158,8 +168,14 @@ public final class Queue implements StepKind<QueueStep> {
                     : step.timeout());
             case QueuePort.QueueResult.CallbackChosen c -> Next.go(step.callback() != null ? step.callback()
                     : step.timeout());
-            case QueuePort.QueueResult.Unavailable u -> Next.go(step.unavailable() != null ? step.unavailable()
-                    : step.timeout());
+            case QueuePort.QueueResult.Full f -> Next.go(step.full() != null ? step.full() : unavailable(step));
+            case QueuePort.QueueResult.NoAgents n -> Next.go(step.noAgents() != null ? step.noAgents()
+                    : unavailable(step));
+            case QueuePort.QueueResult.Unavailable u -> Next.go(unavailable(step));
         };
+    }
+
+    private static String unavailable(QueueStep step) {
+        return step.unavailable() != null ? step.unavailable() : step.timeout();
     }
 }

@@ -12,15 +12,18 @@ import java.util.List;
  * @param timeout     after the maximum wait
  * @param exitKey     after an exit key (null when there are none)
  * @param callback    after the caller chose a callback (null: as timeout)
+ * @param full        when the queue is at its max-length (null: as unavailable)
+ * @param noAgents    when nobody serving the queue is logged in (null: as unavailable)
  * @param unavailable when there is no queueing (null: as timeout)
  */
 public record QueueStep(String id, SourcePos pos, QueuePort.QueueRequest request, String connected,
-        String timeout, String exitKey, String callback, String unavailable) implements Step {
+        String timeout, String exitKey, String callback, String full, String noAgents, String unavailable)
+        implements Step {
 
     @Override
     public List<String> targets() {
         List<String> out = new ArrayList<>();
-        for (String t : new String[] {connected, timeout, exitKey, callback, unavailable}) {
+        for (String t : new String[] {connected, timeout, exitKey, callback, full, noAgents, unavailable}) {
             if (t != null && !out.contains(t)) {
                 out.add(t);
             }

@@ -75,10 +75,10 @@ public final class AcdQueues implements QueuePort {
         }
         QueueSettings settings = defined.get().settings();
         if (!settings.joinWhenEmpty() && agents.serving(request.queue(), settings.empty()) == 0) {
-            return new QueueResult.Unavailable("no agents");
+            return new QueueResult.NoAgents();
         }
         if (line.size(request.queue()) >= settings.maxLength()) {
-            return new QueueResult.Unavailable("queue full");
+            return new QueueResult.Full();
         }
         Instant joined = clock.instant();
         WaitingCall place = new WaitingCall(leg.facts().callId(), request.queue(), request.priority(), joined,
@@ -149,7 +149,7 @@ public final class AcdQueues implements QueuePort {
                     return leave(offer, "EXITWITHTIMEOUT", new QueueResult.TimedOut());
                 }
                 if (settings.leaveWhenEmpty() && agents.serving(place.queue(), settings.empty()) == 0) {
-                    return leave(offer, "EXITEMPTY", new QueueResult.Unavailable("no agents"));
+                    return leave(offer, "EXITEMPTY", new QueueResult.NoAgents());
                 }
                 PlayOutcome played = leg.play(due(now), true, wake(offer, now));
                 if (played == PlayOutcome.INTERRUPTED) {
