@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The real server jar (repackaged by Spring Boot in {@code package}, before the integration tests run) as a child
@@ -24,13 +25,20 @@ final class ServerProcess implements AutoCloseable {
     private final int httpPort;
     private final int sipPort;
     private final Path log;
+    private final Map<String, String> settings;
     private Process process;
 
     /**
      * @param home where the server keeps its data ({@code pg/}, {@code spool/}, {@code recordings/}) and logs
      */
     ServerProcess(Path home) {
+        this(home, Map.of());
+    }
+
+    /** @param settings {@code switchboard.*} (or other) properties that replace or add to the test defaults */
+    ServerProcess(Path home, Map<String, String> settings) {
         this.home = home;
+        this.settings = Map.copyOf(settings);
         this.httpPort = freeTcpPort();
         this.sipPort = TestServer.freeUdpPort();
         this.log = home.resolve("server.log");
@@ -50,9 +58,8 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the jar (appending to the log) and returns how long it took until health answered 200. */
     Duration startAndAwaitUp(Duration deadline) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--enable-native-access=ALL-UNNAMED", "-jar", jar().toString(),
-                "--server.port=" + httpPort,
+        Map<String, String> defaults = new java.util.LinkedHashMap<>();
+        for (String arg : List.of("--server.port=" + httpPort,
                 "--switchboard.sip.port=" + sipPort,
                 "--switchboard.rtp.port-min=46000", "--switchboard.rtp.port-max=46999",
                 "--switchboard.db.embedded-dir=" + dataDir(),
@@ -61,7 +68,16 @@ final class ServerProcess implements AutoCloseable {
                 "--switchboard.node=killed-node",
                 "--switchboard.flows.dir=" + Path.of("src/test/resources/flows").toAbsolutePath(),
                 "--switchboard.flows.watch=false",
-                "--switchboard.prompts.dir=" + Path.of("../prompts").toAbsolutePath().normalize()));
+                "--switchboard.acd.queues=" + Path.of("../queues.yaml").toAbsolutePath().normalize(),
+                "--switchboard.acd.agents=" + home.resolve("agents.yaml"),
+                "--switchboard.prompts.dir=" + Path.of("../prompts").toAbsolutePath().normalize())) {
+            String[] kv = arg.substring(2).split("=", 2);
+            defaults.put(kv[0], kv[1]);
+        }
+        defaults.putAll(settings);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--enable-native-access=ALL-UNNAMED", "-jar", jar().toString()));
+        defaults.forEach((k, v) -> command.add("--" + k + "=" + v));
         long started = System.nanoTime();
         command.add("--switchboard.security.admin-password-file=" + home.resolve("admin-password"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -177,7 +177,9 @@ public final class AcdQueues implements QueuePort {
             }
             if (nextOffer != null && !now.isBefore(nextOffer)) {
                 Duration over = request.callback().whenWaitOver();
-                if (over.isZero() || estimate.map(e -> e.compareTo(over) > 0).orElse(false)) {
+                // offered when the wait ahead looks long, or when the wait so far already was (no estimate yet)
+                if (over.isZero() || estimate.map(e -> e.compareTo(over) > 0).orElse(false)
+                        || Duration.between(joined, now).compareTo(over) > 0) {
                     out.addAll(request.callback().prompt());
                 }
                 nextOffer = now.plus(request.callback().every());

@@ -72,10 +72,16 @@ final class CallbackCall {
         }
     }
 
+    /** Tells the agent, before the number, that this is a call back. */
+    static final PromptRef WHISPER = new PromptRef("callback-whisper");
+    /** Tells the customer who calls and why, before the agent speaks. */
+    static final PromptRef GREETING = new PromptRef("callback-customer");
+
     private void talkOrRetry(CallbackStore.Row row, CallLeg agentLeg, String agentId, QueueSettings settings,
             Map<String, String> context) {
         String callId = CallbackStore.idOf(row.id());
-        List<PromptRef> whisper = SpokenNumbers.digits(row.number(), agentLeg.language());
+        List<PromptRef> whisper = new java.util.ArrayList<>(List.of(WHISPER));
+        whisper.addAll(SpokenNumbers.digits(row.number(), agentLeg.language()));
         if (agentLeg.play(whisper, false) == PlayOutcome.HUNG_UP) {
             store.backInLine(row.id());
             states.refused(agentId, callId);
@@ -107,6 +113,12 @@ final class CallbackCall {
             return;
         }
         CallLeg customerLeg = c.leg();
+        // the customer hears why we call before the agent speaks; the agent hears hold audio meanwhile
+        CompletableFuture<PlayOutcome> greeted = CompletableFuture.supplyAsync(() -> customerLeg.play(List.of(GREETING), false),
+                Thread.ofVirtual()::start);
+        while (!greeted.isDone() && agentLeg.play(settings.hold(), false, greeted) != PlayOutcome.HUNG_UP) {
+            // hold audio for the agent until the greeting ends
+        }
         Optional<CallLeg.Bridge> bridge = customerLeg.bridge(agentLeg);
         Instant answeredAt = clock.instant();
         store.connected(row, answeredAt);

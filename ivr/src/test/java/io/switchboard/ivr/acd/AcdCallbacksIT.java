@@ -99,7 +99,8 @@ class AcdCallbacksIT {
                 new Dialer.DialTarget.Number("5550101"),
                 new Dialer.DialTarget.AgentPhone("1001", "sip:1001@127.0.0.1:5070"));
         assertThat(dialer.answeredLegs().getFirst().heard()).as("the whisper reads the number to the agent")
-                .startsWith("digits/5", "digits/5", "digits/5", "digits/0", "digits/1", "digits/0", "digits/1");
+                .startsWith("callback-whisper", "digits/5", "digits/5", "digits/5", "digits/0", "digits/1", "digits/0",
+                        "digits/1");
         assertThat(AcdHarness.log(acd)).extracting(QueueEvent::event).containsSubsequence("ENTERQUEUE",
                 "ENTERQUEUE", "EXITWITHKEY", "CALLBACK_REQUESTED", "CALLBACK_OFFERED", "CALLBACK_DIALLING",
                 "CALLBACK_CONNECTED", "CALLBACK_COMPLETED", "CONNECT").doesNotContain("ABANDON");
