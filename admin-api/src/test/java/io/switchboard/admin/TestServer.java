@@ -213,4 +213,14 @@ public final class TestServer {
                     .flatMap(e -> e.getValue().stream()).toList();
         }
     }
+
+    /** Waits until {@code done} holds, polling every 100 ms; fails the test after {@code timeout}. */
+    public static void await(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as("waited %s", timeout)
+                    .isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
 }

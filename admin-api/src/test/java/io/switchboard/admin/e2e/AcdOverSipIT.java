@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,7 +143,7 @@ class AcdOverSipIT {
                     number));
             (vip ? expected : regular).add(number);
             int entered = i + 1;
-            await(() -> events(from, "ENTERQUEUE").size() >= entered, Duration.ofSeconds(10));
+            TestServer.await(() -> events(from, "ENTERQUEUE").size() >= entered, Duration.ofSeconds(10));
         }
         expected.addAll(regular);
         JsonNode queue = TestServer.get(port, "/api/queues/general", supervisor).json();
@@ -161,7 +160,7 @@ class AcdOverSipIT {
         for (SimulatedAgent a : agents) {
             setState(a.id(), "{\"state\": \"available\"}");
         }
-        await(() -> events(from, "COMPLETEAGENT").size() + events(from, "COMPLETECALLER").size() >= 50,
+        TestServer.await(() -> events(from, "COMPLETEAGENT").size() + events(from, "COMPLETECALLER").size() >= 50,
                 Duration.ofSeconds(120));
 
         Map<String, String> callIdToNumber = new LinkedHashMap<>();
@@ -197,18 +196,18 @@ class AcdOverSipIT {
         setState("3001", "{\"state\": \"not-ready\", \"reason\": \"break\"}");
 
         CallSession first = callers.dial("sip:300@127.0.0.1:" + properties.sip().port(), "5559001");
-        await(() -> events(from, "ENTERQUEUE").size() == 1, Duration.ofSeconds(10));
+        TestServer.await(() -> events(from, "ENTERQUEUE").size() == 1, Duration.ofSeconds(10));
         CallSession leaver = callers.dial("sip:300@127.0.0.1:" + properties.sip().port(), "5559002");
-        await(() -> events(from, "ENTERQUEUE").size() == 2, Duration.ofSeconds(10));
+        TestServer.await(() -> events(from, "ENTERQUEUE").size() == 2, Duration.ofSeconds(10));
         leaver.awaitPrompt("hold-music", Duration.ofSeconds(10));
         leaver.hangup();
-        await(() -> events(from, "ABANDON").size() == 1, Duration.ofSeconds(10));
+        TestServer.await(() -> events(from, "ABANDON").size() == 1, Duration.ofSeconds(10));
         JsonNode abandon = events(from, "ABANDON").get(0);
         assertThat(abandon.get("data").get(0).stringValue()).as("position").isEqualTo("2");
         assertThat(abandon.get("data").get(1).stringValue()).as("original position").isEqualTo("2");
 
         setState("3001", "{\"state\": \"available\"}");
-        await(() -> events(from, "RINGNOANSWER").size() == 1, Duration.ofSeconds(15));
+        TestServer.await(() -> events(from, "RINGNOANSWER").size() == 1, Duration.ofSeconds(15));
         JsonNode state = TestServer.get(port, "/api/agents/3001", supervisor).json().get("state");
         assertThat(state.get("activity").stringValue()).isEqualTo("NOT_READY");
         assertThat(state.get("reason").stringValue()).isEqualTo("missed");
@@ -251,13 +250,5 @@ class AcdOverSipIT {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return Stream.of(reply.json()).flatMap(JsonNode::valueStream)
                 .filter(e -> e.get("event").stringValue().equals(event)).toList();
-    }
-
-    private static void await(BooleanSupplier done, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s", timeout).isLessThan(deadline);
-            Thread.sleep(100);
-        }
     }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -91,7 +90,7 @@ class CallbackAfterKillIT {
                     call.awaitPrompt("callback-scheduled", WAIT);
                     call.awaitEnded(WAIT);
                 }
-                await(() -> pending(server) == 1, WAIT);
+                TestServer.await(() -> pending(server) == 1, WAIT);
 
                 server.killHard();
                 server.startAndAwaitUp(START);
@@ -115,7 +114,7 @@ class CallbackAfterKillIT {
                     customerSide.awaitPrompt("callback-customer", WAIT);
                     customerSide.awaitPrompt("agent-greeting", WAIT);
                     customerSide.hangup();
-                    await(() -> pending(server) == 0, WAIT);
+                    TestServer.await(() -> pending(server) == 0, WAIT);
                     Thread.sleep(3000); // a second attempt would have rung by now: the retry delay is 2 s
                     assertThat(customerLine.timesRung()).as("called back exactly once").isEqualTo(1);
                 }
@@ -131,13 +130,5 @@ class CallbackAfterKillIT {
     private static int pending(ServerProcess server) {
         JsonNode queue = TestServer.get(server.httpPort(), "/api/queues/general").json();
         return queue.get("callbacksPending").intValue();
-    }
-
-    private static void await(BooleanSupplier done, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s", timeout).isLessThan(deadline);
-            Thread.sleep(100);
-        }
     }
 }
