@@ -133,4 +133,13 @@ class AgentFileTest {
         assertThat(e.toText()).isEqualTo("1796000000|c1|sales|NONE|ENTERQUEUE||555_1_1796000000_x_y_z_CONNECT|1");
         assertThat(QueueEvent.of(java.time.Instant.EPOCH, "c", "q", "a", "X", "y".repeat(300)).data(1)).hasSize(256);
     }
+
+    @Test
+    void anEmptyNameIsReportedNotThrown() {
+        // found by AcdFilesFuzzTest: "name: &anchor" leaves the name empty
+        FlowCompileException e = catchThrowableOfType(FlowCompileException.class, () -> parse(
+                "agents:\n  \"1001\": {name: &a, password: long-enough}\n"));
+        assertThat(e.diagnostics()).extracting(Object::toString).containsExactly(
+                "agents.yaml:2:3: error: agent '1001': name must be 1 to 100 characters on one line");
+    }
 }
