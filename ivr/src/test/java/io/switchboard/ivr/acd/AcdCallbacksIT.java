@@ -164,4 +164,39 @@ class AcdCallbacksIT {
         assertThat(state(dialling)).isEqualTo("DONE 2");
         assertThat(state(waiting)).isEqualTo("DONE 1");
     }
+
+    @Test
+    void twoNodesMakeEachCallbackOnceAndNeverGiveAnAgentTwoCalls() throws Exception {
+        ScriptedDialer dialer = new ScriptedDialer().talk(Duration.ofMillis(20)).agentsStayOn();
+        Acd a = acd("node-a", dialer);
+        Acd b = acd("node-b", dialer);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(id((i % 2 == 0 ? a : b).callbackPort().callback(callback("55502" + (10 + i)))));
+        }
+        agent(a, "1101", Map.of("billing", 1, "sales", 1), AgentActivity.AVAILABLE);
+        agent(b, "1102", Map.of("sales", 1), AgentActivity.AVAILABLE);
+        Thread.ofVirtual().start(() -> { // the agents end each wrap-up at once
+            while (events(a, "CALLBACK_COMPLETED").size() < ids.size()) {
+                for (String agent : List.of("1101", "1102")) {
+                    if (a.agentStates().get(agent).orElseThrow().activity() == AgentActivity.WRAP_UP) {
+                        a.agentDirectory().setState(agent, AgentActivity.AVAILABLE, null);
+                    }
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        eventually(a, "every call back done", () -> events(a, "CALLBACK_COMPLETED").size() == ids.size());
+        assertThat(events(a, "CALLBACK_COMPLETED")).extracting(QueueEvent::callId).doesNotHaveDuplicates()
+                .hasSize(ids.size());
+        assertThat(events(a, "CALLBACK_DIALLING")).hasSize(ids.size());
+        assertThat(dialer.mostCallsAtOnceForOneAgent()).isEqualTo(1);
+        for (long id : ids) {
+            assertThat(state(id)).isEqualTo("DONE 1");
+        }
+    }
 }
