@@ -49,11 +49,29 @@ class AcdCallbacksIT {
         return new CallbackPort.CallbackRequest("sales", number, Map.of(), 0, null);
     }
 
-    private String state(long id) throws Exception {
+    /** A dialer whose customer {@code number} rings until the attempt is cancelled. */
+    private static ScriptedDialer neverAnswering(String number) {
+        return new ScriptedDialer().script(number, ScriptedDialer.Answer.RING_UNTIL_CANCELLED).agentsStayOn();
+    }
+
+    /**
+     * Books a call back on {@code acd} whose customer's phone keeps ringing, with agent {@code agentId} on it; returns
+     * the call back's id once it is DIALLING.
+     */
+    private long stuckDialling(Acd acd, String agentId, String number) throws Exception {
+        agent(acd, agentId, Map.of("sales", 1), AgentActivity.AVAILABLE);
+        long id = id(acd.callbackPort().callback(callback(number)));
+        eventually(acd, "the customer's phone rings", () -> state(id).equals("DIALLING 1"));
+        return id;
+    }
+
+    private String state(long id) {
         try (var c = DB.database().dataSource().getConnection(); var s = c.createStatement();
                 var rs = s.executeQuery("select state || ' ' || attempts from acd_callback where callback_id = "
                         + id)) {
             return rs.next() ? rs.getString(1) : "none";
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -131,14 +149,9 @@ class AcdCallbacksIT {
 
     @Test
     void aRestartFinishesTheCallbacksItsNodeLeftExactlyOnce() throws Exception {
-        ScriptedDialer stuck = new ScriptedDialer().script("5550111", ScriptedDialer.Answer.RING_UNTIL_CANCELLED)
-                .agentsStayOn();
-        Acd before = acd("n1", stuck);
-        agent(before, "1003", Map.of("sales", 1), AgentActivity.AVAILABLE);
-        long dialling = id(before.callbackPort().callback(callback("5550111")));
-        eventually("the customer's phone rings", () -> stuck.dials().size() == 2);
+        Acd before = acd("n1", neverAnswering("5550111"));
+        long dialling = stuckDialling(before, "1003", "5550111");
         long waiting = id(before.callbackPort().callback(callback("5550112")));
-        assertThat(state(dialling)).isEqualTo("DIALLING 1");
         before.close(); // the node stops dead: its call back threads never report again
         started.remove(before);
 
@@ -198,5 +211,24 @@ class AcdCallbacksIT {
         for (long id : ids) {
             assertThat(state(id)).isEqualTo("DONE 1");
         }
+    }
+
+    @Test
+    void aNodeThatFallsSilentIsTakenOverByAnotherWhichFinishesWhatItLeft() throws Exception {
+        Acd silent = acd("node-silent", neverAnswering("5550131"));
+        long id = stuckDialling(silent, "1201", "5550131");
+        silent.close(); // stops beating; its call back and its agent are left in progress
+        started.remove(silent);
+
+        ScriptedDialer dialer = new ScriptedDialer().talk(Duration.ofMillis(20)).agentsStayOn();
+        Acd survivor = Acd.start(AcdHarness.config(dir, "node-survivor").withDeadNodeAfter(Duration.ofSeconds(1)),
+                DB.database().dataSource(), dialer, Clock.systemUTC());
+        started.add(survivor);
+        eventually(survivor, "the survivor finished the call back", () -> !events(survivor, "CALLBACK_COMPLETED")
+                .isEmpty());
+        assertThat(events(survivor, "CALLBACK_RETRY")).extracting(e -> e.data(3)).containsExactly("restart");
+        assertThat(dialer.dials()).extracting(ScriptedDialer.Dial::target).contains(
+                new Dialer.DialTarget.Number("5550131"));
+        assertThat(state(id)).isEqualTo("DONE 2");
     }
 }
