@@ -85,3 +85,10 @@ create table acd_queue_log (
 );
 create index acd_queue_log_by_time on acd_queue_log (time);
 create index acd_queue_log_by_queue_event on acd_queue_log (queue, event, time);
+
+-- Nodes running the ACD on this database, with their last heartbeat: a node silent for long is taken over (what it
+-- left ringing, on a call or in progress is recovered by the node that deletes its row).
+create table acd_node (
+    node    text primary key,
+    seen_at timestamptz not null
+);

@@ -56,32 +56,35 @@ public final class Acd implements AutoCloseable {
         this.phones = new AcdAgentPhones(directory, registrations, config.featureCodes());
         this.queueLog = new QueueLog(storage);
         this.current = new CurrentCalls();
-        List<String> freed = states.recover(config.node());
-        if (!freed.isEmpty()) {
-            log.info("Node {} restarted: agents {} it left ringing or on a call are available again", config.node(),
-                    freed);
-        }
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
                 .name("acd-timers").unstarted(r));
         KeptPlaces kept = new KeptPlaces(clock);
         CallbackStore callbackStore = new CallbackStore(storage, clock);
         this.callbacks = new AcdCallbacks(callbackStore, new CallbackCall(callbackStore, states, dialer, current,
                 config.callbackCallerId(), clock), kept, definitions, config.node(), clock);
-        int unfinished = callbacks.recover();
-        if (unfinished > 0) {
-            log.info("Node {} restarted: finished {} call back(s) it had in progress", config.node(), unfinished);
-        }
+        recover(config.node());
+        AcdNodes nodes = new AcdNodes(storage, clock, config.node(), config.deadNodeAfter(), this::recover);
         QueueLine line = new QueueLine();
         OfferableAgents offerable = new OfferableAgents(storage, clock);
         WaitEstimator estimator = new WaitEstimator();
         this.dispatcher = new AcdDispatcher(line, offerable, states, config.router(), callbacks,
-                config.node(), config.tick());
+                config.node(), config.tick(), nodes::tick);
         states.onFreed(dispatcher::wake);
         this.snapshots = new QueueSnapshots(definitions, line, states, directory, callbackStore, queueLog, estimator,
                 offerable, clock);
         AgentConnection connection = new AgentConnection(dialer, states, current, estimator, clock);
         this.queues = new AcdQueues(definitions, dispatcher, line, offerable, connection, estimator,
                 kept, queueLog, timers, clock);
+    }
+
+    /** Frees the agents and finishes the call backs {@code node} left (this node before a restart, or a silent one). */
+    private void recover(String node) {
+        List<String> freed = states.recover(node);
+        int unfinished = callbacks.recover(node);
+        if (!freed.isEmpty() || unfinished > 0) {
+            log.info("Recovered what node {} left: agents {} available again, {} call back(s) finished", node, freed,
+                    unfinished);
+        }
     }
 
     /**

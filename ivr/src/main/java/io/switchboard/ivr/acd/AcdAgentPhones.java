@@ -19,7 +19,10 @@ final class AcdAgentPhones implements AgentPhones {
     static final PromptRef DONE = new PromptRef("beep");
     static final PromptRef REFUSED = new PromptRef("invalid");
 
+    private static final long REFRESH_AT_MOST_EVERY = java.time.Duration.ofSeconds(1).toNanos();
+
     private final AgentDirectory directory;
+    private volatile long lastRefresh = System.nanoTime() - REFRESH_AT_MOST_EVERY;
     private final Registrations registrations;
     private final FeatureCodes codes;
 
@@ -35,8 +38,10 @@ final class AcdAgentPhones implements AgentPhones {
             return Optional.empty();
         }
         AgentDefinition agent = directory.definitions().get(user);
-        if (agent == null) {
-            directory.refresh(); // created on another node a moment ago?
+        long now = System.nanoTime();
+        if (agent == null && now - lastRefresh > REFRESH_AT_MOST_EVERY) {
+            lastRefresh = now; // created on another node a moment ago? (at most once a second: unknown users are free)
+            directory.refresh();
             agent = directory.definitions().get(user);
         }
         return agent == null ? Optional.empty() : Optional.of(agent.secret().digestHa1());

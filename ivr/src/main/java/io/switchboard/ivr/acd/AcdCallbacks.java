@@ -86,9 +86,9 @@ public final class AcdCallbacks implements CallbackPort, AcdDispatcher.CallbackL
         });
     }
 
-    /** Finishes what this node left when it stopped; returns how many call backs it found in progress. */
-    int recover() {
-        return store.recover(node, q -> settings(q).callback().retryDelay());
+    /** Finishes what {@code left} (this node before a restart, or a silent node) left in progress; returns how many. */
+    int recover(String left) {
+        return store.recover(left, q -> settings(q).callback().retryDelay());
     }
 
     private QueueSettings settings(String queue) {

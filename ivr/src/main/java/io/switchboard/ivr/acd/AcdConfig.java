@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param featureCodes what the codes dialled from agents' phones do
  * @param callbackCallerId the number a customer called back sees (the hotline's)
  * @param router       the routing decision
+ * @param deadNodeAfter another node whose heartbeat is older than this is taken over: the agents it left ringing or
+ *                     on a call are freed and its call backs in progress finished (nodes beat every tenth of it)
  */
 public record AcdConfig(Path queuesFile, Path agentsFile, String node, Duration tick, Duration fileCheck,
-        FeatureCodes featureCodes, String callbackCallerId, Router router) {
+        FeatureCodes featureCodes, String callbackCallerId, Router router, Duration deadNodeAfter) {
 
     public AcdConfig {
         Objects.requireNonNull(queuesFile, "queuesFile");
@@ -32,23 +34,37 @@ public record AcdConfig(Path queuesFile, Path agentsFile, String node, Duration 
         Objects.requireNonNull(featureCodes, "featureCodes");
         callbackCallerId = callbackCallerId == null ? "" : callbackCallerId;
         Objects.requireNonNull(router, "router");
+        if (deadNodeAfter == null || deadNodeAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("deadNodeAfter must be at least 1s");
+        }
     }
 
-    /** The defaults for the files in {@code dir}: node {@code node-1}, a 250 ms tick, a 2 s file check. */
+    /**
+     * The defaults for the files in {@code dir}: node {@code node-1}, a 250 ms tick, a 2 s file check, other nodes
+     * taken over after 60 s of silence.
+     */
     public static AcdConfig defaults(Path dir) {
         return new AcdConfig(dir.resolve("queues.yaml"), dir.resolve("agents.yaml"), "node-1",
-                Duration.ofMillis(250), Duration.ofSeconds(2), FeatureCodes.DEFAULTS, "", new LongestIdleRouter());
+                Duration.ofMillis(250), Duration.ofSeconds(2), FeatureCodes.DEFAULTS, "", new LongestIdleRouter(),
+                Duration.ofSeconds(60));
     }
 
     public AcdConfig withNode(String name) {
-        return new AcdConfig(queuesFile, agentsFile, name, tick, fileCheck, featureCodes, callbackCallerId, router);
+        return new AcdConfig(queuesFile, agentsFile, name, tick, fileCheck, featureCodes, callbackCallerId, router,
+                deadNodeAfter);
     }
 
     public AcdConfig withTick(Duration t) {
-        return new AcdConfig(queuesFile, agentsFile, node, t, fileCheck, featureCodes, callbackCallerId, router);
+        return new AcdConfig(queuesFile, agentsFile, node, t, fileCheck, featureCodes, callbackCallerId, router,
+                deadNodeAfter);
+    }
+
+    public AcdConfig withDeadNodeAfter(Duration d) {
+        return new AcdConfig(queuesFile, agentsFile, node, tick, fileCheck, featureCodes, callbackCallerId, router, d);
     }
 
     public AcdConfig withRouter(Router r) {
-        return new AcdConfig(queuesFile, agentsFile, node, tick, fileCheck, featureCodes, callbackCallerId, r);
+        return new AcdConfig(queuesFile, agentsFile, node, tick, fileCheck, featureCodes, callbackCallerId, r,
+                deadNodeAfter);
     }
 }

@@ -41,14 +41,16 @@ final class AcdDispatcher implements AutoCloseable {
     private final CallbackLine callbacks;
     private final String node;
     private final Duration tick;
+    private final Runnable housekeeping;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition poke = lock.newCondition();
     private final Thread thread;
     private volatile boolean closed;
     private boolean poked;
 
+    /** @param housekeeping runs before every pass (node heartbeats and take-overs) */
     AcdDispatcher(QueueLine line, OfferableAgents offerable, AgentStates states, Router router,
-            CallbackLine callbacks, String node, Duration tick) {
+            CallbackLine callbacks, String node, Duration tick, Runnable housekeeping) {
         this.line = line;
         this.offerable = offerable;
         this.states = states;
@@ -56,6 +58,7 @@ final class AcdDispatcher implements AutoCloseable {
         this.callbacks = callbacks;
         this.node = node;
         this.tick = tick;
+        this.housekeeping = housekeeping;
         this.thread = Thread.ofPlatform().daemon().name("acd-dispatcher").start(this::run);
     }
 
@@ -118,6 +121,7 @@ final class AcdDispatcher implements AutoCloseable {
 
     /** One routing decision and its claims. */
     void pass() {
+        housekeeping.run();
         states.endWrapUps();
         List<WaitingCall> waiting = new ArrayList<>(line.all());
         waiting.addAll(callbacks.due());

@@ -116,7 +116,8 @@ public final class AgentFile {
         Map<String, Integer> skills = levels(f, "skills", what, 1, 5, problems);
         List<String> languages = f.texts("languages");
         f.rejectUnknown();
-        List<String> wrong = AgentDefinition.problems(id, name.isBlank() ? "?" : name, queues, skills, languages);
+        // a missing name is reported as required above; an empty or overlong one here
+        List<String> wrong = AgentDefinition.problems(id, f.has("name") ? name : "?", queues, skills, languages);
         wrong.forEach(w -> problems.error(f.pos(), what + ": " + w, ""));
         if (problems.all().size() > errors) {
             return null;

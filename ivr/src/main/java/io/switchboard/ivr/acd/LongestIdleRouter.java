@@ -3,9 +3,7 @@ package io.switchboard.ivr.acd;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,12 +12,15 @@ import java.util.Map;
  * with every skill it asks at the asked minimum; among them the agent serving this queue at a better priority comes
  * first, and among equals the one idle longest. Like Asterisk's penalties with the {@code leastrecent} strategy.
  *
- * <p>Each queue's agents are sorted once per decision, and a cursor per queue skips agents already given a call, so
- * a decision over thousands of agents and calls stays within a millisecond or so (see the JMH benchmark).
+ * <p>Built for thousands of agents and calls per decision (see the JMH benchmark): the agents are ordered by idle
+ * time once, with primitive keys; each queue's candidates are then put in priority order by a counting sort that
+ * keeps the idle order; a cursor per queue skips agents already given a call, and skill levels are looked up once
+ * per agent and asked skill.
  */
 public final class LongestIdleRouter implements Router {
 
-    private static final Instant NEVER = Instant.MIN;
+    private static final int INDEX_BITS = 20;
+    private static final long MAX_OFFSET = 1L << (63 - INDEX_BITS);
 
     @Override
     public List<Assignment> route(List<WaitingCall> waiting, List<OfferableAgent> agents) {
@@ -27,74 +28,167 @@ public final class LongestIdleRouter implements Router {
             return List.of();
         }
         Map<String, Candidates> byQueue = new HashMap<>();
-        for (OfferableAgent agent : agents) {
-            for (Map.Entry<String, Integer> q : agent.queues().entrySet()) {
-                byQueue.computeIfAbsent(q.getKey(), k -> new Candidates()).add(agent, q.getValue());
+        for (WaitingCall call : waiting) {
+            if (!byQueue.containsKey(call.queue())) {
+                byQueue.put(call.queue(), new Candidates());
+            }
+        }
+        OfferableAgent[] byIdle = idleOrder(agents);
+        for (int i = 0; i < byIdle.length; i++) {
+            for (Map.Entry<String, Integer> q : byIdle[i].queues().entrySet()) {
+                Candidates c = byQueue.get(q.getKey());
+                if (c != null) {
+                    c.add(q.getValue(), i);
+                }
             }
         }
         byQueue.values().forEach(Candidates::sort);
-        IdentityHashMap<OfferableAgent, Boolean> taken = new IdentityHashMap<>();
+        Skills skills = new Skills(byIdle);
+        boolean[] taken = new boolean[byIdle.length];
+        int left = byIdle.length;
         List<Assignment> out = new ArrayList<>();
         for (WaitingCall call : waiting) {
-            if (taken.size() == agents.size()) {
-                break;
-            }
             Candidates candidates = byQueue.get(call.queue());
             if (candidates == null) {
                 continue;
             }
-            OfferableAgent chosen = candidates.first(call, taken);
-            if (chosen != null) {
-                taken.put(chosen, Boolean.TRUE);
-                out.add(new Assignment(call, chosen));
+            int chosen = candidates.first(call.skills(), taken, skills);
+            if (chosen >= 0) {
+                taken[chosen] = true;
+                out.add(new Assignment(call, byIdle[chosen]));
+                if (--left == 0) {
+                    break;
+                }
             }
         }
         return out;
     }
 
-    /** The agents of one queue, best first, with a cursor past those already given a call. */
+    /** The agents, idle longest first (no idle time counts as longest); ties in the order given. */
+    private static OfferableAgent[] idleOrder(List<OfferableAgent> agents) {
+        OfferableAgent[] sorted = agents.toArray(OfferableAgent[]::new);
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (OfferableAgent a : sorted) {
+            if (a.idleSince() != null) {
+                long t = millis(a.idleSince());
+                min = Math.min(min, t);
+                max = Math.max(max, t);
+            }
+        }
+        boolean packable = sorted.length < (1 << INDEX_BITS) && (min == Long.MAX_VALUE || max - min + 1 < MAX_OFFSET);
+        if (!packable) {
+            Arrays.sort(sorted, java.util.Comparator.comparing((OfferableAgent a) -> a.idleSince() == null
+                    ? Instant.MIN : a.idleSince()));
+            return sorted;
+        }
+        long[] keys = new long[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            long offset = sorted[i].idleSince() == null ? 0 : millis(sorted[i].idleSince()) - min + 1;
+            keys[i] = (offset << INDEX_BITS) | i;
+        }
+        Arrays.sort(keys);
+        OfferableAgent[] out = new OfferableAgent[sorted.length];
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = sorted[(int) (keys[i] & ((1 << INDEX_BITS) - 1))];
+        }
+        return out;
+    }
+
+    private static long millis(Instant t) {
+        try {
+            return t.toEpochMilli();
+        } catch (ArithmeticException e) {
+            return t.isBefore(Instant.EPOCH) ? Long.MIN_VALUE / 4 : Long.MAX_VALUE / 4;
+        }
+    }
+
+    /**
+     * One queue's agents, best first: added in idle order, then put in priority order keeping the idle order within
+     * a priority (a counting sort, priorities being 1 to 99), with a cursor past those given a call.
+     */
     private static final class Candidates {
-        private OfferableAgent[] agents = new OfferableAgent[8];
-        private int[] priorities = new int[8];
+        private int[] agents = new int[16];
+        private int[] priorities = new int[16];
         private int size;
         private int cursor;
+        private boolean ordered = true;
 
-        void add(OfferableAgent agent, int priority) {
+        void add(int priority, int idleOrder) {
             if (size == agents.length) {
                 agents = Arrays.copyOf(agents, size * 2);
                 priorities = Arrays.copyOf(priorities, size * 2);
             }
-            agents[size] = agent;
+            if (size > 0 && priority < priorities[size - 1]) {
+                ordered = false;
+            }
+            agents[size] = idleOrder;
             priorities[size++] = priority;
         }
 
         void sort() {
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                order[i] = i;
+            if (ordered) {
+                return;
             }
-            Arrays.sort(order, Comparator.<Integer>comparingInt(i -> priorities[i])
-                    .thenComparing(i -> agents[i].idleSince() == null ? NEVER : agents[i].idleSince())
-                    .thenComparing(i -> agents[i].agentId()));
-            OfferableAgent[] sorted = new OfferableAgent[size];
+            int[] starts = new int[101];
             for (int i = 0; i < size; i++) {
-                sorted[i] = agents[order[i]];
+                starts[Math.clamp(priorities[i], 0, 99) + 1]++;
+            }
+            for (int p = 1; p <= 100; p++) {
+                starts[p] += starts[p - 1];
+            }
+            int[] sorted = new int[size];
+            for (int i = 0; i < size; i++) {
+                sorted[starts[Math.clamp(priorities[i], 0, 99)]++] = agents[i];
             }
             agents = sorted;
         }
 
-        OfferableAgent first(WaitingCall call, IdentityHashMap<OfferableAgent, Boolean> taken) {
-            while (cursor < size && taken.containsKey(agents[cursor])) {
+        int first(Map<String, Integer> asked, boolean[] taken, Skills skills) {
+            while (cursor < size && taken[agents[cursor]]) {
                 cursor++;
             }
-            boolean anySkill = call.skills().isEmpty();
             for (int i = cursor; i < size; i++) {
-                OfferableAgent a = agents[i];
-                if (!taken.containsKey(a) && (anySkill || a.hasSkills(call.skills()))) {
-                    return a;
+                int agent = agents[i];
+                if (!taken[agent] && (asked.isEmpty() || skills.holds(agent, asked))) {
+                    return agent;
                 }
             }
-            return null;
+            return -1;
+        }
+    }
+
+    /** Agents' levels in the skills calls ask for, looked up once per agent and skill. */
+    private static final class Skills {
+        private final OfferableAgent[] agents;
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final List<int[]> levels = new ArrayList<>();
+
+        Skills(OfferableAgent[] agents) {
+            this.agents = agents;
+        }
+
+        boolean holds(int agent, Map<String, Integer> asked) {
+            for (Map.Entry<String, Integer> e : asked.entrySet()) {
+                if (level(agent, e.getKey()) < e.getValue()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int level(int agent, String skill) {
+            int id = ids.computeIfAbsent(skill, s -> {
+                int[] column = new int[agents.length];
+                Arrays.fill(column, -1);
+                levels.add(column);
+                return levels.size() - 1;
+            });
+            int[] column = levels.get(id);
+            if (column[agent] < 0) {
+                column[agent] = agents[agent].skills().getOrDefault(skill, 0);
+            }
+            return column[agent];
         }
     }
 }

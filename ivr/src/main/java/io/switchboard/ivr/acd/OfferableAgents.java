@@ -83,14 +83,20 @@ final class OfferableAgents {
         });
     }
 
+    /**
+     * Rows as agent → name → level. Names are shared String instances (one per distinct name), so the router's
+     * lookups by queue and skill stay in cache across thousands of agents.
+     */
     private static Map<String, Map<String, Integer>> levels(java.sql.Connection c, String sql,
             java.util.Set<String> ids) throws java.sql.SQLException {
         Map<String, Map<String, Integer>> out = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("text", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+                    String name = names.computeIfAbsent(rs.getString(2), n -> n);
+                    out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(name, rs.getInt(3));
                 }
             }
         }

@@ -49,11 +49,29 @@ class AcdCallbacksIT {
         return new CallbackPort.CallbackRequest("sales", number, Map.of(), 0, null);
     }
 
-    private String state(long id) throws Exception {
+    /** A dialer whose customer {@code number} rings until the attempt is cancelled. */
+    private static ScriptedDialer neverAnswering(String number) {
+        return new ScriptedDialer().script(number, ScriptedDialer.Answer.RING_UNTIL_CANCELLED).agentsStayOn();
+    }
+
+    /**
+     * Books a call back on {@code acd} whose customer's phone keeps ringing, with agent {@code agentId} on it; returns
+     * the call back's id once it is DIALLING.
+     */
+    private long stuckDialling(Acd acd, String agentId, String number) throws Exception {
+        agent(acd, agentId, Map.of("sales", 1), AgentActivity.AVAILABLE);
+        long id = id(acd.callbackPort().callback(callback(number)));
+        eventually(acd, "the customer's phone rings", () -> state(id).equals("DIALLING 1"));
+        return id;
+    }
+
+    private String state(long id) {
         try (var c = DB.database().dataSource().getConnection(); var s = c.createStatement();
                 var rs = s.executeQuery("select state || ' ' || attempts from acd_callback where callback_id = "
                         + id)) {
             return rs.next() ? rs.getString(1) : "none";
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -132,14 +150,9 @@ class AcdCallbacksIT {
 
     @Test
     void aRestartFinishesTheCallbacksItsNodeLeftExactlyOnce() throws Exception {
-        ScriptedDialer stuck = new ScriptedDialer().script("5550111", ScriptedDialer.Answer.RING_UNTIL_CANCELLED)
-                .agentsStayOn();
-        Acd before = acd("n1", stuck);
-        agent(before, "1003", Map.of("sales", 1), AgentActivity.AVAILABLE);
-        long dialling = id(before.callbackPort().callback(callback("5550111")));
-        eventually("the customer's phone rings", () -> stuck.dials().size() == 2);
+        Acd before = acd("n1", neverAnswering("5550111"));
+        long dialling = stuckDialling(before, "1003", "5550111");
         long waiting = id(before.callbackPort().callback(callback("5550112")));
-        assertThat(state(dialling)).isEqualTo("DIALLING 1");
         before.close(); // the node stops dead: its call back threads never report again
         started.remove(before);
 
@@ -164,5 +177,59 @@ class AcdCallbacksIT {
                         new Dialer.DialTarget.Number("5550112"));
         assertThat(state(dialling)).isEqualTo("DONE 2");
         assertThat(state(waiting)).isEqualTo("DONE 1");
+    }
+
+    @Test
+    void twoNodesMakeEachCallbackOnceAndNeverGiveAnAgentTwoCalls() throws Exception {
+        ScriptedDialer dialer = new ScriptedDialer().talk(Duration.ofMillis(20)).agentsStayOn();
+        Acd a = acd("node-a", dialer);
+        Acd b = acd("node-b", dialer);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(id((i % 2 == 0 ? a : b).callbackPort().callback(callback("55502" + (10 + i)))));
+        }
+        agent(a, "1101", Map.of("billing", 1, "sales", 1), AgentActivity.AVAILABLE);
+        agent(b, "1102", Map.of("sales", 1), AgentActivity.AVAILABLE);
+        Thread.ofVirtual().start(() -> { // the agents end each wrap-up at once
+            while (events(a, "CALLBACK_COMPLETED").size() < ids.size()) {
+                for (String agent : List.of("1101", "1102")) {
+                    if (a.agentStates().get(agent).orElseThrow().activity() == AgentActivity.WRAP_UP) {
+                        a.agentDirectory().setState(agent, AgentActivity.AVAILABLE, null);
+                    }
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        eventually(a, "every call back done", () -> events(a, "CALLBACK_COMPLETED").size() == ids.size());
+        assertThat(events(a, "CALLBACK_COMPLETED")).extracting(QueueEvent::callId).doesNotHaveDuplicates()
+                .hasSize(ids.size());
+        assertThat(events(a, "CALLBACK_DIALLING")).hasSize(ids.size());
+        assertThat(dialer.mostCallsAtOnceForOneAgent()).isEqualTo(1);
+        for (long id : ids) {
+            assertThat(state(id)).isEqualTo("DONE 1");
+        }
+    }
+
+    @Test
+    void aNodeThatFallsSilentIsTakenOverByAnotherWhichFinishesWhatItLeft() throws Exception {
+        Acd silent = acd("node-silent", neverAnswering("5550131"));
+        long id = stuckDialling(silent, "1201", "5550131");
+        silent.close(); // stops beating; its call back and its agent are left in progress
+        started.remove(silent);
+
+        ScriptedDialer dialer = new ScriptedDialer().talk(Duration.ofMillis(20)).agentsStayOn();
+        Acd survivor = Acd.start(AcdHarness.config(dir, "node-survivor").withDeadNodeAfter(Duration.ofSeconds(1)),
+                DB.database().dataSource(), dialer, Clock.systemUTC());
+        started.add(survivor);
+        eventually(survivor, "the survivor finished the call back", () -> !events(survivor, "CALLBACK_COMPLETED")
+                .isEmpty());
+        assertThat(events(survivor, "CALLBACK_RETRY")).extracting(e -> e.data(3)).containsExactly("restart");
+        assertThat(dialer.dials()).extracting(ScriptedDialer.Dial::target).contains(
+                new Dialer.DialTarget.Number("5550131"));
+        assertThat(state(id)).isEqualTo("DONE 2");
     }
 }

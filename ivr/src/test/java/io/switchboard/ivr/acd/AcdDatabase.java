@@ -37,7 +37,7 @@ final class AcdDatabase implements BeforeAllCallback, AfterAllCallback, BeforeEa
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         try (var c = database.dataSource().getConnection(); var s = c.createStatement()) {
-            s.execute("delete from acd_agent; delete from acd_queue_log; delete from acd_callback");
+            s.execute("delete from acd_agent; delete from acd_queue_log; delete from acd_callback; delete from acd_node");
         }
     }
 }

@@ -104,4 +104,42 @@ class AgentFileTest {
         assertThat(a.canTake("support", Map.of("english", 4))).isFalse();
         assertThat(a.canTake("sales", Map.of())).isFalse();
     }
+
+    @Test
+    void theRepositorysAgentsFileReadsAndShipsNoAgents() throws Exception {
+        AgentRoster roster = AgentFile.read(Path.of("../agents.yaml"), Set.of(), (id, pw) -> {
+            throw new AssertionError("no password to hash");
+        });
+        assertThat(roster.agents()).isEmpty();
+        assertThat(roster.notReadyReasons()).contains("missed");
+    }
+
+    @Test
+    void featureCodesAreReadFromTheirPropertyFormAndBadOnesAreRefused() {
+        FeatureCodes codes = FeatureCodes.parse("*51=available, *55=not-ready:lunch,*59=logged-out");
+        assertThat(codes.action("*55")).contains(new FeatureCodes.Action(AgentActivity.NOT_READY, "lunch"));
+        assertThat(codes.action("*51")).contains(new FeatureCodes.Action(AgentActivity.AVAILABLE, null));
+        assertThat(codes.action("*52")).isEmpty();
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> FeatureCodes.parse("51=available")))
+                .hasMessageContaining("must be * and 1 to 6 digits");
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> FeatureCodes.parse("*51=dance")))
+                .hasMessageContaining("is not available, not-ready:<reason> or logged-out");
+    }
+
+    @Test
+    void aQueueLogLineIsAsterisksTextAndACallerCannotForgeOne() {
+        QueueEvent e = QueueEvent.of(java.time.Instant.ofEpochSecond(1_796_000_000L), "c1", "sales", "",
+                "ENTERQUEUE", "", "555|1\n1796000000|x|y|z|CONNECT", 1);
+        assertThat(e.toText()).isEqualTo("1796000000|c1|sales|NONE|ENTERQUEUE||555_1_1796000000_x_y_z_CONNECT|1");
+        assertThat(QueueEvent.of(java.time.Instant.EPOCH, "c", "q", "a", "X", "y".repeat(300)).data(1)).hasSize(256);
+    }
+
+    @Test
+    void anEmptyNameIsReportedNotThrown() {
+        // found by AcdFilesFuzzTest: "name: &anchor" leaves the name empty
+        FlowCompileException e = catchThrowableOfType(FlowCompileException.class, () -> parse(
+                "agents:\n  \"1001\": {name: &a, password: long-enough}\n"));
+        assertThat(e.diagnostics()).extracting(Object::toString).containsExactly(
+                "agents.yaml:2:3: error: agent '1001': name must be 1 to 100 characters on one line");
+    }
 }
