@@ -4,19 +4,22 @@ import io.switchboard.admin.SwitchboardProperties;
 import io.switchboard.callflow.calendar.CalendarOverrides;
 import io.switchboard.callflow.engine.FlowInterpreter;
 import io.switchboard.ivr.Hotline;
+import io.switchboard.ivr.call.AgentPhones;
+import io.switchboard.ivr.call.Dialer;
 import io.switchboard.ivr.flow.FlowFileWatcher;
 import io.switchboard.ivr.flow.FlowVersionStore;
 import io.switchboard.ivr.flow.PublishedFlows;
-import java.time.Clock;
-import javax.sql.DataSource;
 import io.switchboard.ivr.sip.SipEndpoint;
 import io.switchboard.ivr.sip.SipEndpointConfig;
 import io.switchboard.ivr.store.CallWriter;
 import io.switchboard.speech.PromptLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -84,11 +87,14 @@ public class TelephonyConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    SipEndpoint sipEndpoint(SwitchboardProperties properties, PromptLibrary prompts, Hotline hotline) {
+    SipEndpoint sipEndpoint(SwitchboardProperties properties, PromptLibrary prompts, Hotline hotline,
+            ObjectProvider<AgentPhones> agentPhones) {
         var rtp = properties.rtp();
         SipEndpointConfig config = new SipEndpointConfig(properties.sip().bind(), properties.sip().port(),
                 rtp.portMin(), rtp.portMax(), rtp.mediaTimeout(), rtp.source(), properties.sip().limits());
-        SipEndpoint endpoint = new SipEndpoint(config, prompts, hotline, properties.recordings().dir());
+        SipEndpoint endpoint = new SipEndpoint(config, prompts, hotline, properties.recordings().dir(),
+                agentPhones.getIfAvailable(() -> AgentPhones.NONE), properties.sip().registrar(),
+                properties.outbound().route());
         log.info("recordings go to {}", properties.recordings().dir().toAbsolutePath());
         try {
             endpoint.start();
@@ -96,6 +102,12 @@ public class TelephonyConfiguration {
             throw new UncheckedIOException(e.getMessage(), e);
         }
         return endpoint;
+    }
+
+    /** Outbound calls (agents' phones, call backs) through the built-in endpoint. */
+    @Bean
+    Dialer dialer(SipEndpoint endpoint) {
+        return endpoint.dialer();
     }
 
     @Bean(destroyMethod = "")
