@@ -1,6 +1,8 @@
 package io.switchboard.admin;
 
 import io.switchboard.ivr.media.RtpSourcePolicy;
+import io.switchboard.ivr.sip.OutboundRoute;
+import io.switchboard.ivr.sip.RegistrarConfig;
 import io.switchboard.ivr.sip.SipLimits;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -81,11 +83,23 @@ public record SwitchboardProperties(
      * @param inviteBurst      new INVITEs one source may send at once ({@code switchboard.sip.invite-burst})
      * @param trackedSources   source addresses the INVITE limit remembers ({@code switchboard.sip.tracked-sources})
      * @param retryAfter       the Retry-After of a 503 ({@code switchboard.sip.retry-after})
+     * @param realm            the digest realm agents' phones register in ({@code switchboard.sip.realm})
+     * @param minExpires       shorter registrations get 423 ({@code switchboard.sip.min-expires}, default 60s)
+     * @param maxExpires       longer ones are shortened to this ({@code switchboard.sip.max-expires}, default 1h)
+     * @param contactsPerAgent phones one agent may register at once; another replaces the oldest
+     *                         ({@code switchboard.sip.contacts-per-agent})
+     * @param registrations    registrations in all; beyond it a REGISTER gets 503 ({@code switchboard.sip.registrations})
+     * @param nonceLifetime    how long a digest nonce is good ({@code switchboard.sip.nonce-lifetime}, default 5m)
+     * @param nonces           digest nonces remembered at once ({@code switchboard.sip.nonces})
      */
     public record Sip(@DefaultValue("127.0.0.1") String bind, @DefaultValue("5060") int port,
             @DefaultValue("0") int maxCalls, @DefaultValue("32s") Duration ackTimeout,
             @DefaultValue("20") double invitesPerSecond, @DefaultValue("50") int inviteBurst,
-            @DefaultValue("10000") int trackedSources, @DefaultValue("5s") Duration retryAfter) {
+            @DefaultValue("10000") int trackedSources, @DefaultValue("5s") Duration retryAfter,
+            @DefaultValue("switchboard") String realm, @DefaultValue("60s") Duration minExpires,
+            @DefaultValue("1h") Duration maxExpires, @DefaultValue("5") int contactsPerAgent,
+            @DefaultValue("10000") int registrations, @DefaultValue("5m") Duration nonceLifetime,
+            @DefaultValue("10000") int nonces) {
 
         public Sip {
             requirePort("switchboard.sip.port", port);
@@ -94,6 +108,24 @@ public record SwitchboardProperties(
         /** These limits as the endpoint takes them (checked there, with messages naming the value). */
         public SipLimits limits() {
             return new SipLimits(maxCalls, ackTimeout, invitesPerSecond, inviteBurst, trackedSources, retryAfter);
+        }
+
+        /** The registrar's realm and bounds as the endpoint takes them (checked there). */
+        public RegistrarConfig registrar() {
+            return new RegistrarConfig(realm, minExpires, maxExpires, contactsPerAgent, registrations, nonceLifetime,
+                    nonces);
+        }
+    }
+
+    /**
+     * @param uri where outbound calls to numbers go (call backs): a SIP URI holding {@code {number}}
+     *            ({@code switchboard.outbound.uri}, default {@code sip:{number}@127.0.0.1:5090})
+     */
+    public record Outbound(@DefaultValue("sip:{number}@127.0.0.1:5090") String uri) {
+
+        /** The route as the endpoint takes it (checked there). */
+        public OutboundRoute route() {
+            return new OutboundRoute(uri);
         }
     }
 
@@ -154,12 +186,6 @@ public record SwitchboardProperties(
      */
     public record Acd(@DefaultValue("queues.yaml") Path queues, @DefaultValue("agents.yaml") Path agents,
             @DefaultValue("") String callbackCallerId) {}
-
-    /**
-     * @param uri where calls to customers' numbers go (call backs): a SIP URI template with {@code {number}}
-     *            ({@code switchboard.outbound.uri}, default {@code sip:{number}@127.0.0.1:5090})
-     */
-    public record Outbound(@DefaultValue("sip:{number}@127.0.0.1:5090") String uri) {}
 
     private static void requirePort(String property, int port) {
         if (port < 1 || port > 65535) {

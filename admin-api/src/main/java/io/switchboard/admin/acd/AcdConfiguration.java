@@ -35,7 +35,8 @@ public class AcdConfiguration {
         var acd = properties.acd();
         AcdConfig defaults = AcdConfig.defaults(acd.queues().toAbsolutePath().getParent());
         AcdConfig config = new AcdConfig(acd.queues(), acd.agents(), properties.node(), defaults.tick(),
-                defaults.fileCheck(), defaults.featureCodes(), acd.callbackCallerId(), defaults.router());
+                defaults.fileCheck(), defaults.featureCodes(), acd.callbackCallerId(), defaults.router(),
+                defaults.deadNodeAfter());
         Acd started = Acd.start(config, dataSource, dialer, Clock.systemUTC());
         log.info("ACD: queues from {}, agents from {}", acd.queues().toAbsolutePath(),
                 acd.agents().toAbsolutePath());

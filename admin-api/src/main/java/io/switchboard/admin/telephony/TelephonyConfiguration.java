@@ -4,22 +4,22 @@ import io.switchboard.admin.SwitchboardProperties;
 import io.switchboard.callflow.calendar.CalendarOverrides;
 import io.switchboard.callflow.engine.FlowInterpreter;
 import io.switchboard.ivr.Hotline;
+import io.switchboard.ivr.call.Dialer;
 import io.switchboard.ivr.flow.FlowFileWatcher;
 import io.switchboard.ivr.flow.FlowVersionStore;
 import io.switchboard.ivr.flow.PublishedFlows;
 import java.time.Clock;
-import javax.sql.DataSource;
 import io.switchboard.admin.acd.LateDialer;
 import io.switchboard.callflow.engine.FlowServices;
 import io.switchboard.ivr.acd.Acd;
-import io.switchboard.ivr.sip.OutboundRoute;
-import io.switchboard.ivr.sip.RegistrarConfig;
 import io.switchboard.ivr.sip.SipEndpoint;
 import io.switchboard.ivr.sip.SipEndpointConfig;
 import io.switchboard.ivr.store.CallWriter;
 import io.switchboard.speech.PromptLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -99,7 +99,7 @@ public class TelephonyConfiguration {
         SipEndpointConfig config = new SipEndpointConfig(properties.sip().bind(), properties.sip().port(),
                 rtp.portMin(), rtp.portMax(), rtp.mediaTimeout(), rtp.source(), properties.sip().limits());
         SipEndpoint endpoint = new SipEndpoint(config, prompts, hotline, properties.recordings().dir(),
-                acd.agentPhones(), RegistrarConfig.defaults(), new OutboundRoute(properties.outbound().uri()));
+                acd.agentPhones(), properties.sip().registrar(), properties.outbound().route());
         log.info("recordings go to {}", properties.recordings().dir().toAbsolutePath());
         try {
             endpoint.start();
@@ -108,6 +108,13 @@ public class TelephonyConfiguration {
         }
         acdDialer.connect(endpoint.dialer());
         return endpoint;
+    }
+
+    /** Outbound calls (agents' phones, call backs) through the built-in endpoint; the ACD's LateDialer leads here. */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    Dialer dialer(SipEndpoint endpoint) {
+        return endpoint.dialer();
     }
 
     @Bean(destroyMethod = "")

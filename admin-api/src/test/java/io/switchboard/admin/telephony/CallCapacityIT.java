@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.admin.SwitchboardProperties;
 import io.switchboard.admin.TestServer;
+import io.switchboard.ivr.call.Dialer;
 import io.switchboard.ivr.testing.TestDatabase;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -33,7 +34,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"switchboard.sip.max-calls=1", "switchboard.rtp.port-min=41000",
-            "switchboard.rtp.port-max=41999"})
+            "switchboard.rtp.port-max=41999", "switchboard.sip.realm=acme-agents",
+            "switchboard.outbound.uri=sip:{number}@127.0.0.1:5999"})
 @DirtiesContext
 class CallCapacityIT {
 
@@ -48,6 +50,9 @@ class CallCapacityIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    Dialer dialer;
 
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) {
@@ -96,6 +101,17 @@ class CallCapacityIT {
             assertThat(broken.await(400)).startsWith("SIP/2.0 400 Missing Call-ID header");
         }
         assertThat(refused("malformed")).isEqualTo(1.0);
+    }
+
+    @Test
+    void agentsPhonesAreChallengedInTheConfiguredRealmAndTheDialerChecksNumbers() throws Exception {
+        try (Phone phone = new Phone()) {
+            phone.send(phone.request("REGISTER"));
+            assertThat(phone.await(200)).startsWith("SIP/2.0 401 ").contains("realm=\"acme-agents\"");
+        }
+        assertThat(dialer.dial(new Dialer.DialTarget.Number("x"), "100", java.util.Map.of(), Duration.ofSeconds(1))
+                .get()).isEqualTo(new Dialer.Dialled.Failed(
+                        "not a number to dial: 3-20 digits with an optional leading +"));
     }
 
     private double refused(String reason) {

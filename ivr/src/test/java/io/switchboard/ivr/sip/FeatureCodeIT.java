@@ -8,7 +8,6 @@ import io.switchboard.speech.Prompt;
 import io.switchboard.speech.PromptLibrary;
 import io.switchboard.speech.sip.DigestResponse;
 import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -36,14 +35,10 @@ class FeatureCodeIT {
 
     @BeforeEach
     void start() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            port = s.getLocalPort();
-        }
-        endpoint = new SipEndpoint(new SipEndpointConfig("127.0.0.1", port, 44000, 44999, Duration.ofSeconds(30)),
-                PromptLibrary.of(List.of(new Prompt("available", "en", SipEndpointIT.tone(500, 600)))),
-                RefusingHandler.INSTANCE, SipEndpoint.DEFAULT_RECORDINGS, agents, RegistrarConfig.defaults(),
+        endpoint = AgentEndpoint.start(44000, PromptLibrary.of(List.of(new Prompt("available", "en",
+                SipEndpointIT.tone(500, 600)))), RefusingHandler.INSTANCE, agents, RegistrarConfig.defaults(),
                 OutboundRoute.loopback());
-        endpoint.start();
+        port = endpoint.port();
         phones = new SimulatedAgents(PromptLibrary.of(List.of()), SimulatedAgents.Options.to("127.0.0.1:" + port));
         assertThat(phones.add("1001", "s3cret").awaitRegistration(SimulatedAgent.Registration.REGISTERED, WAIT))
                 .isTrue();

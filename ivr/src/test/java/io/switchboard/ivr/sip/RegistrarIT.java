@@ -7,7 +7,6 @@ import io.switchboard.simulator.SimulatedAgent.Registration;
 import io.switchboard.simulator.SimulatedAgents;
 import io.switchboard.speech.PromptLibrary;
 import io.switchboard.speech.sip.DigestResponse;
-import java.net.DatagramSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,13 +27,9 @@ class RegistrarIT {
     private final List<AutoCloseable> closing = new java.util.ArrayList<>();
 
     private void start(RegistrarConfig registrar) throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            port = s.getLocalPort();
-        }
-        endpoint = new SipEndpoint(new SipEndpointConfig("127.0.0.1", port, 41000, 41999, Duration.ofSeconds(30)),
-                PromptLibrary.of(List.of()), RefusingHandler.INSTANCE, SipEndpoint.DEFAULT_RECORDINGS, phones,
-                registrar, OutboundRoute.loopback());
-        endpoint.start();
+        endpoint = AgentEndpoint.start(41000, PromptLibrary.of(List.of()), RefusingHandler.INSTANCE, phones, registrar,
+                OutboundRoute.loopback());
+        port = endpoint.port();
     }
 
     private SimulatedAgents agents(int expires) throws Exception {

@@ -6,7 +6,6 @@ import io.switchboard.simulator.SimulatorCli;
 import io.switchboard.speech.PromptLibrary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,13 +24,9 @@ class SimAgentCommandIT {
 
     @BeforeEach
     void start() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            port = s.getLocalPort();
-        }
-        endpoint = new SipEndpoint(new SipEndpointConfig("127.0.0.1", port, 45000, 45999, Duration.ofSeconds(30)),
-                PromptLibrary.of(List.of()), RefusingHandler.INSTANCE, SipEndpoint.DEFAULT_RECORDINGS, phones,
+        endpoint = AgentEndpoint.start(45000, PromptLibrary.of(List.of()), RefusingHandler.INSTANCE, phones,
                 RegistrarConfig.defaults(), OutboundRoute.loopback());
-        endpoint.start();
+        port = endpoint.port();
     }
 
     @AfterEach

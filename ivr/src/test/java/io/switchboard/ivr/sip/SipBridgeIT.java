@@ -15,7 +15,6 @@ import io.switchboard.simulator.SimulatedCaller;
 import io.switchboard.speech.AudioCodec;
 import io.switchboard.speech.Prompt;
 import io.switchboard.speech.PromptLibrary;
-import java.net.DatagramSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,10 +54,6 @@ class SipBridgeIT {
         phones = new SimulatedAgents(LIBRARY, SimulatedAgents.Options.to("127.0.0.1:1").withCodec(AudioCodec.PCMA)
                 .withTiming(Duration.ofMillis(1_500), Duration.ZERO, Duration.ZERO).withVoice(AGENT_VOICE));
         agent = phones.line("1001");
-        int port;
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            port = s.getLocalPort();
-        }
         String contact = "sip:1001@127.0.0.1:" + phones.sipPort();
         CallHandler queue = new CallHandler() {
             @Override
@@ -83,10 +78,8 @@ class SipBridgeIT {
                 leg.hangup();
             }
         };
-        endpoint = new SipEndpoint(new SipEndpointConfig("127.0.0.1", port, 43000, 43999, Duration.ofSeconds(30)),
-                LIBRARY, queue, SipEndpoint.DEFAULT_RECORDINGS, new TestAgentPhones(), RegistrarConfig.defaults(),
+        endpoint = AgentEndpoint.start(43000, LIBRARY, queue, new TestAgentPhones(), RegistrarConfig.defaults(),
                 OutboundRoute.loopback());
-        endpoint.start();
         caller = new SimulatedCaller(LIBRARY, SimulatedCaller.Options.defaults().withCodec(AudioCodec.PCMU));
     }
 

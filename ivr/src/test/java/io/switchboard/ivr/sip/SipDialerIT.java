@@ -11,7 +11,6 @@ import io.switchboard.simulator.CallSession;
 import io.switchboard.simulator.SimulatedAgent;
 import io.switchboard.simulator.SimulatedAgents;
 import io.switchboard.speech.PromptLibrary;
-import java.net.DatagramSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,15 +34,9 @@ class SipDialerIT {
     void start() throws Exception {
         phones = new SimulatedAgents(PromptLibrary.of(List.of()), SimulatedAgents.Options.to("127.0.0.1:1")
                 .withTiming(Duration.ofMillis(300), Duration.ZERO, Duration.ZERO));
-        int port;
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            port = s.getLocalPort();
-        }
-        endpoint = new SipEndpoint(new SipEndpointConfig("127.0.0.1", port, 42000, 42999, Duration.ofSeconds(30)),
-                PromptLibrary.of(List.of()), RefusingHandler.INSTANCE, SipEndpoint.DEFAULT_RECORDINGS,
+        endpoint = AgentEndpoint.start(42000, PromptLibrary.of(List.of()), RefusingHandler.INSTANCE,
                 new TestAgentPhones(), RegistrarConfig.defaults(),
                 new OutboundRoute("sip:{number}@127.0.0.1:" + phones.sipPort()));
-        endpoint.start();
         dialer = endpoint.dialer();
     }
 

@@ -1,22 +1,8 @@
 package io.switchboard.ivr.sip;
 
-import static io.switchboard.ivr.sip.EndpointUnderTest.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.speech.testing.Fuzz;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,71 +12,13 @@ import org.junit.jupiter.api.Test;
  */
 class SipEndpointFuzzIT {
 
-    /** Where the line break before the first Via header line is, or -1. */
-    private static int firstViaLine(String text) {
-        Matcher m = Pattern.compile("\r?\n(?i:via|v)\\s*:").matcher(text);
-        return m.find() ? m.start() : -1;
-    }
-
-    /** Where the header section ends (a blank line, CRLF or LF), or the text's end. */
-    private static int headEnd(String text) {
-        int end = text.length();
-        for (String blank : new String[] {"\r\n\r\n", "\n\n"}) {
-            int at = text.indexOf(blank);
-            if (at >= 0) {
-                end = Math.min(end, at);
-            }
-        }
-        return end;
-    }
-
     @Test
     void mutatedInvitesAreAnsweredAndTheEndpointKeepsTakingCalls() throws Exception {
         String base = SipDatagramCheckTest.INVITE.replace("sip:100@", "sip:999@");
-        String requestLine = base.substring(0, base.indexOf("\r\n"));
-        // every case its own branch and From tag: a repeated branch is a retransmission, which the stack rightly
-        // absorbs, and a repeated From tag with the same Call-ID and CSeq a merged request (482)
-        Pattern via = Pattern.compile("\r\nVia: SIP/2\\.0/UDP 127\\.0\\.0\\.1:4000;branch=(z9hG4bKfuzz\\d+);rport\r\n");
-        AtomicLong branches = new AtomicLong();
-        Set<String> seenBranches = new HashSet<>();
-        Map<String, Integer> statuses = new TreeMap<>();
         try (EndpointUnderTest server = new EndpointUnderTest(39000,
                 c -> c.withLimits(c.limits().withInviteRate(1_000_000, 1_000_000)))) {
-            InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port);
-            int cases = Fuzz.check("sip-endpoint", random -> SipDatagramFuzzTest.mutatedInvite(random,
-                    base.replace("z9hG4bKfuzz", "z9hG4bKfuzz" + branches.incrementAndGet())
-                            .replace("tag=abc", "tag=f" + branches.get())),
-                    Fuzz::describe, bytes -> {
-                        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-                        // the first Via line must be the one we wrote: without its rport the answer goes to the
-                        // Via's port, not to this socket (RFC 3261 18.2.2)
-                        Matcher v = via.matcher(text);
-                        boolean addressable = text.startsWith(requestLine + "\r\n") && v.find()
-                                && v.start() < headEnd(text) && v.start() == firstViaLine(text)
-                                && seenBranches.add(v.group(1)) && bytes.length < 65_000;
-                        try (DatagramSocket phone = new DatagramSocket(new InetSocketAddress(
-                                InetAddress.getLoopbackAddress(), 0))) {
-                            phone.send(new DatagramPacket(bytes, bytes.length, to));
-                            if (!addressable) {
-                                return;
-                            }
-                            phone.setSoTimeout((int) WAIT.toMillis());
-                            byte[] buf = new byte[65_535];
-                            DatagramPacket reply = new DatagramPacket(buf, buf.length);
-                            try {
-                                phone.receive(reply);
-                            } catch (SocketTimeoutException e) {
-                                throw new AssertionError("no response to an addressable request (the pre-parse"
-                                        + " said " + SipDatagramCheck.judge(bytes, 0, bytes.length) + ")");
-                            }
-                            String status = new String(buf, 0, Math.min(12, reply.getLength()),
-                                    StandardCharsets.ISO_8859_1);
-                            assertThat(status).startsWith("SIP/2.0 ");
-                            statuses.merge(status.substring(8), 1, Integer::sum);
-                        }
-                    });
+            Map<String, Integer> statuses = EndpointFuzzing.sendMutated("sip-endpoint", server.port, base);
             System.out.println("sip-endpoint first responses by status: " + statuses);
-            assertThat(cases).isEqualTo(Fuzz.cases());
             assertThat(server.endpoint.isListening()).isTrue();
             RawSipClient.placeGoodCall(server.port);
         }
