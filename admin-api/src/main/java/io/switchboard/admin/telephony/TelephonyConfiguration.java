@@ -95,6 +95,11 @@ public class TelephonyConfiguration {
     @Bean(destroyMethod = "close")
     SipEndpoint sipEndpoint(SwitchboardProperties properties, PromptLibrary prompts, Hotline hotline, Acd acd,
             LateDialer acdDialer) {
+        if (!io.switchboard.ivr.acd.AgentSecret.REALM.equals(properties.sip().realm())) {
+            throw new IllegalArgumentException("switchboard.sip.realm is '" + properties.sip().realm() + "', but the"
+                    + " agents' digest secrets are kept for the realm '" + io.switchboard.ivr.acd.AgentSecret.REALM
+                    + "' only: no phone could register. Leave switchboard.sip.realm unset.");
+        }
         var rtp = properties.rtp();
         SipEndpointConfig config = new SipEndpointConfig(properties.sip().bind(), properties.sip().port(),
                 rtp.portMin(), rtp.portMax(), rtp.mediaTimeout(), rtp.source(), properties.sip().limits());
