@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the ACD routing JMH benchmark (LongestIdleRouter, 5,000 agents × 2,000 waiting calls; sample time with
 # percentiles). Not part of the test suite: results depend on the machine; report them, never assert them.
-#   scripts/bench-routing.sh [JMH options, e.g. -wi 2 -i 3 -p agents=1000]
+#   scripts/bench-acd-routing.sh [JMH options, e.g. -wi 2 -i 3 -p agents=1000]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
