@@ -105,9 +105,14 @@ final class SipSignalling implements SipListener {
                 default -> respond(event, messages.response(Response.METHOD_NOT_ALLOWED, request));
             }
         } catch (Exception e) {
-            log.warn("{} from {} failed: {}", request.getMethod(), callId(request), e.toString(), e);
+            boolean unreadable = e instanceof javax.sip.TransactionUnavailableException
+                    || e.getCause() instanceof java.text.ParseException; // e.g. a From tag without a value
+            if (unreadable) {
+                log.info("{} {} refused as unreadable: {}", request.getMethod(), callId(request), e.getMessage());
+            } else {
+                log.warn("{} from {} failed: {}", request.getMethod(), callId(request), e.toString(), e);
+            }
             if (!Request.ACK.equals(request.getMethod())) {
-                boolean unreadable = e instanceof javax.sip.TransactionUnavailableException;
                 answerStatelessly(event, unreadable ? Response.BAD_REQUEST : Response.SERVER_INTERNAL_ERROR,
                         unreadable ? e.getMessage() : null);
             }
@@ -274,8 +279,9 @@ final class SipSignalling implements SipListener {
     }
 
     /**
-     * Answers a request that failed, through its transaction if it has one, else straight from the SIP port to where
-     * it came from (the stack cannot make a transaction for a request it finds incomplete): never silence.
+     * Answers a request that failed, through the transaction the stack gave it if any, else straight from the SIP
+     * port to where it came from (the stack cannot make a transaction for a request it finds incomplete, and one we
+     * made may be the very thing that failed to send): never silence.
      */
     private void answerStatelessly(RequestEvent event, int status, String why) {
         Request request = event.getRequest();
@@ -285,7 +291,10 @@ final class SipSignalling implements SipListener {
                 response.setReasonPhrase(("Bad Request (" + why + ")").replaceAll("[^\\x20-\\x7E]", "?"));
             }
             try {
-                respond(event, response);
+                if (event.getServerTransaction() == null) {
+                    throw new IllegalStateException("no transaction of the stack's own");
+                }
+                event.getServerTransaction().sendResponse(response);
             } catch (Exception noTransaction) {
                 if (request instanceof gov.nist.javax.sip.message.SIPMessage m
                         && m.getPeerPacketSourceAddress() != null) {

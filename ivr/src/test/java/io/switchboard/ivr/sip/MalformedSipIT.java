@@ -69,4 +69,13 @@ class MalformedSipIT {
         phone.send(phone.bye("100"));
         assertThat(RawSipClient.status(phone.awaitResponse("BYE", 200, WAIT))).isEqualTo(200);
     }
+
+    /** Found by the sip-register fuzz: JAIN-SIP cannot send a response to it, so it is answered statelessly. */
+    @Test
+    void anInviteWhoseFromTagHasNoValueGets400() throws Exception {
+        phone.send(phone.invite("100", phone.defaultOffer()).replace(";tag=" + phone.fromTag, ";tag"));
+        assertThat(RawSipClient.firstLine(phone.awaitResponse("INVITE", 400, WAIT)))
+                .startsWith("SIP/2.0 400 Bad Request");
+        RawSipClient.placeGoodCall(server.port);
+    }
 }

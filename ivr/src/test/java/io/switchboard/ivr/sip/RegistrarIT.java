@@ -168,6 +168,11 @@ class RegistrarIT {
                     .isEqualTo(400);
             assertThat(statusOf(phone, register(phone, 1, null, null).replace("Contact: <sip:", "Contact: <mailto:")))
                     .isEqualTo(400);
+            assertThat(statusOf(phone, register(phone, 1, null, null).replaceFirst("Contact: <sip:1001@127.0.0.1:(\\d+)>",
+                    "Contact: <27.0.0.1:4000>;expires=120"))).isEqualTo(400);
+            // found by the sip-register fuzz: the stack cannot send a response whose From tag is empty
+            assertThat(statusOf(phone, register(phone, 1, null, null).replaceFirst(";tag=[^\r]+", ";tag")))
+                    .isEqualTo(400);
             assertThat(statusOf(phone, register(phone, 1, null, null).replace("Expires: 300", "Expires: 5")))
                     .isEqualTo(423);
             assertThat(statusOf(phone, register(phone, 1, null, null).replace("Expires: 300",

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A caller bridged to an agent's phone over real SIP and RTP on loopback: the caller hears hold audio until the agent
  * answers, then each hears the other (the caller in PCMU, the agent in PCMA: transcoded both ways), keys pass from
- * one to the other, and either hanging up ends both.
+ * one to the other (RFC 4733 or SIP INFO in, RFC 4733 out), and either hanging up ends both.
  */
 class SipBridgeIT {
 
@@ -109,6 +109,8 @@ class SipBridgeIT {
         atAgent.pressKeys("7");
         awaitKeys(atAgent, "5#");
         awaitKeys(call, "7");
+        call.pressKeysInfo("9"); // a key by SIP INFO reaches the agent as an RFC 4733 event
+        awaitKeys(atAgent, "5#9");
 
         atAgent.hangup();
         assertThat(call.awaitEnded(WAIT)).isEqualTo(CallSession.EndedBy.SERVER);
