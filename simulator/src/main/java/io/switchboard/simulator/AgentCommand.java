@@ -34,12 +34,14 @@ final class AgentCommand {
               --codec PCMU|PCMA     the codec to prefer (default PCMU)
               --expires S           registration time to ask for, in seconds (default 300)
               --duration T          run this long, then unregister and exit (default: until interrupted)
+              --login-code CODE     once registered, dial this feature code to become available (default *51;
+                                    none: leave the state to the API or a supervisor)
             exit status: 0 every agent registered, 1 one was refused, 2 bad arguments
             example: switchboard sim agent --id 1001 --password s3cret --server 127.0.0.1:5060 --talk 20s""";
 
     /** The parsed command line. */
     record Args(List<String> ids, String password, String server, Duration answerAfter, Duration talk,
-            Duration wrapUp, AudioCodec codec, int expires, Duration duration) {}
+            Duration wrapUp, AudioCodec codec, int expires, Duration duration, String loginCode) {}
 
     private AgentCommand() {}
 
@@ -68,6 +70,11 @@ final class AgentCommand {
             }
             out.println(args.ids().size() + " agent(s) registering with " + args.server() + " from port "
                     + agents.sipPort());
+            if (args.loginCode() != null) {
+                List<String> refused = logIn(agents, all, args.loginCode());
+                out.println(refused.isEmpty() ? "every agent dialled " + args.loginCode() + " and is available"
+                        : "not available: " + String.join(", ", refused));
+            }
             return watch(agents, all, args, out);
         } catch (Exception e) {
             err.println("sim agent: " + e.getMessage());
@@ -127,6 +134,7 @@ final class AgentCommand {
         AudioCodec codec = AudioCodec.PCMU;
         int expires = 300;
         Duration duration = null;
+        String loginCode = "*51";
         for (int i = 0; i < argv.size(); i++) {
             String opt = argv.get(i);
             if (i + 1 >= argv.size()) {
@@ -146,6 +154,7 @@ final class AgentCommand {
                         () -> new IllegalArgumentException("--codec is PCMU or PCMA, got '" + v + "'"));
                 case "--expires" -> expires = number(opt, v, 1, 86_400);
                 case "--duration" -> duration = SimulatorCli.duration(opt, v);
+                case "--login-code" -> loginCode = loginCode(v);
                 default -> throw new IllegalArgumentException("unknown option " + opt);
             }
         }
@@ -168,7 +177,42 @@ final class AgentCommand {
                 ids.add(String.valueOf(start + k));
             }
         }
-        return new Args(ids, password, server, answer, talk, wrap, codec, expires, duration);
+        return new Args(ids, password, server, answer, talk, wrap, codec, expires, duration, loginCode);
+    }
+
+    /** A feature code ({@code *51}) or {@code none} (null). */
+    static String loginCode(String v) {
+        if (v.equals("none")) {
+            return null;
+        }
+        if (!v.matches("[*#][0-9*#]{1,15}")) {
+            throw new IllegalArgumentException("--login-code is a feature code such as *51, or none; got '" + v + "'");
+        }
+        return v;
+    }
+
+    /**
+     * Dials {@code code} from each registered agent's phone (waiting for its registration first) so it becomes
+     * available; returns the ids the server did not accept it for, with the status it gave.
+     */
+    static List<String> logIn(SimulatedAgents agents, List<SimulatedAgent> all, String code) {
+        List<String> refused = new ArrayList<>();
+        for (SimulatedAgent a : all) {
+            if (!a.awaitRegistration(SimulatedAgent.Registration.REGISTERED, Duration.ofSeconds(10))) {
+                refused.add(a.id() + " (not registered: SIP " + a.lastRegisterStatus() + ")");
+                continue;
+            }
+            int status;
+            try {
+                status = agents.featureCode(a, code).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                status = -1;
+            }
+            if (status != 200) {
+                refused.add(a.id() + " (" + code + ": " + (status < 0 ? "no answer" : "SIP " + status) + ")");
+            }
+        }
+        return refused;
     }
 
     /** A server's SIP address, HOST:PORT. */

@@ -33,6 +33,7 @@ final class LoadCommand {
               --duration T           how long callers keep arriving (default 10m)
               --agents N             simulated agents (default 20), ids from --first-agent up (default 2001)
               --agent-password P     their password (default: $SWITCHBOARD_AGENT_PASSWORD)
+              --login-code CODE      the feature code agents dial to become available (default *51; none)
               --answer-after T       agents answer after ringing this long (default 2s)
               --talk T               agents talk this long (default 60s)
               --patience T           callers' mean patience in the queue (default 3m)
@@ -46,7 +47,7 @@ final class LoadCommand {
     /** The parsed command line. */
     record Args(String server, String dial, int callers, Duration duration, int agents, long firstAgent,
             String password, Duration answerAfter, Duration talk, Duration patience, double callbackShare,
-            Map<String, String> cues, Duration serviceLevel, long seed, Path json) {}
+            Map<String, String> cues, Duration serviceLevel, long seed, Path json, String loginCode) {}
 
     private LoadCommand() {}
 
@@ -84,7 +85,15 @@ final class LoadCommand {
                     return 1;
                 }
             }
-            out.println(args.agents() + " agents registered; " + args.callers() + " callers over "
+            if (args.loginCode() != null) {
+                List<String> refused = AgentCommand.logIn(phones, agents, args.loginCode());
+                if (!refused.isEmpty()) {
+                    err.println("sim load: agents did not become available: " + String.join(", ", refused));
+                    return 1;
+                }
+            }
+            out.println(args.agents() + " agents registered" + (args.loginCode() == null ? "" : " and available")
+                    + "; " + args.callers() + " callers over "
                     + args.duration().toSeconds() + "s to sip:" + args.dial() + "@" + args.server());
             LoadRun run = new LoadRun("sip:" + args.dial() + "@" + args.server(), args.callers(), args.duration(),
                     args.cues(), args.patience(), args.callbackShare(), args.serviceLevel(), args.seed());
@@ -120,6 +129,7 @@ final class LoadCommand {
         Duration serviceLevel = Duration.ofSeconds(20);
         long seed = 1;
         Path json = null;
+        String loginCode = "*51";
         for (int i = 0; i < argv.size(); i++) {
             String opt = argv.get(i);
             if (i + 1 >= argv.size()) {
@@ -156,6 +166,7 @@ final class LoadCommand {
                 case "--service-level" -> serviceLevel = SimulatorCli.duration(opt, v);
                 case "--seed" -> seed = AgentCommand.number(opt, v, 0, 999_999);
                 case "--json" -> json = Path.of(v);
+                case "--login-code" -> loginCode = AgentCommand.loginCode(v);
                 default -> throw new IllegalArgumentException("unknown option " + opt);
             }
         }
@@ -167,7 +178,7 @@ final class LoadCommand {
             throw new IllegalArgumentException("--duration must be more than zero");
         }
         return new Args(server, dial, callers, duration, agents, first, password, answer, talk, patience, share, cues,
-                serviceLevel, seed, json);
+                serviceLevel, seed, json, loginCode);
     }
 
     private static Map<String, String> cues(String v) {

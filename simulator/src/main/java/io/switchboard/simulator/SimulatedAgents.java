@@ -96,6 +96,7 @@ public final class SimulatedAgents implements AutoCloseable, SipListener, CallSe
     private final int sipPort;
     private final Map<String, SimulatedAgent> byId = new ConcurrentHashMap<>();
     private final PhoneRegistrations registrations;
+    private final FeatureCalls features;
     private final Map<String, ServerTransaction> ringing = new ConcurrentHashMap<>();
     private final Map<String, CallSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Dialog> dialogs = new ConcurrentHashMap<>();
@@ -113,6 +114,7 @@ public final class SimulatedAgents implements AutoCloseable, SipListener, CallSe
         this.addresses = phone.addresses;
         this.sipPort = phone.port;
         this.registrations = new PhoneRegistrations(phone, options, timers);
+        this.features = new FeatureCalls(phone, options.server(), options.address());
     }
 
     public int sipPort() {
@@ -142,9 +144,19 @@ public final class SimulatedAgents implements AutoCloseable, SipListener, CallSe
         registrations.register(agent, 0, null);
     }
 
+    /**
+     * Dials a feature code from the agent's phone ({@code *51}: available); completes with the final status, 200
+     * when the server took it.
+     */
+    public java.util.concurrent.CompletableFuture<Integer> featureCode(SimulatedAgent agent, String code) {
+        return features.dial(agent, code);
+    }
+
     @Override
     public void processResponse(ResponseEvent event) {
-        registrations.response(event);
+        if (!features.response(event)) {
+            registrations.response(event);
+        }
     }
 
     @Override
@@ -324,6 +336,7 @@ public final class SimulatedAgents implements AutoCloseable, SipListener, CallSe
         for (CallSession s : sessions.values()) {
             s.rtp.close();
         }
+        features.close();
         phone.close(this);
     }
 }

@@ -13,8 +13,9 @@ import javax.sip.message.Response;
 
 /**
  * Feature codes dialled from agents' phones ({@code *51}, {@code #9}: a {@code *} or {@code #} and up to 15 more
- * digits, {@code *} or {@code #}), for numbers the hotline does not serve. The INVITE is challenged (407) like a
- * proxy would; an agent who proves who they are and whose phone is registered gets the call answered, hears what
+ * digits, {@code *} or {@code #}): such numbers are feature codes whenever agents exist, even where a default flow
+ * would answer any number (a caller dialling {@code *51} is challenged, not sent to the IVR). The INVITE is
+ * challenged (407) like a proxy would; an agent who proves who they are and whose phone is registered gets the call answered, hears what
  * the ACD says ({@link AgentPhones#featureCode}) and is hung up on; a code the ACD does not know gets 404, an agent
  * with no registration 403.
  */
@@ -44,6 +45,11 @@ final class FeatureCodes {
         this.gate = gate;
         this.registrar = registrar;
         this.messages = messages;
+    }
+
+    /** Whether {@code dialed} is a feature code's number on this endpoint (agents exist and it has the form). */
+    boolean covers(String dialed) {
+        return phones != AgentPhones.NONE && CODE.matcher(dialed).matches();
     }
 
     Decision decide(Request invite, String dialed) throws ParseException {

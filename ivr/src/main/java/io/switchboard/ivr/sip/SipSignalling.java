@@ -138,7 +138,7 @@ final class SipSignalling implements SipListener {
         tx.sendResponse(messages.response(Response.TRYING, request));
         String dialed = request.getRequestURI() instanceof SipURI uri && uri.getUser() != null ? uri.getUser() : "";
         CallHandler handling = handler;
-        if (dialed.isEmpty() || !handler.accepts(dialed)) {
+        if (dialed.isEmpty() || featureCodes.covers(dialed) || !handler.accepts(dialed)) {
             switch (featureCodes.decide(request, dialed)) {
                 case FeatureCodes.Decision.NotOne n -> {
                     tx.sendResponse(messages.response(Response.NOT_FOUND, request));
