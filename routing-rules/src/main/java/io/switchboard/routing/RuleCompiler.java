@@ -81,9 +81,17 @@ public final class RuleCompiler {
             problems.add(RuleDiagnostic.of("rules", "Drools could not build the rules: " + oneLine(e.getMessage())));
             return new Compilation(null, problems);
         }
+        DiagnosticLocator locator = new DiagnosticLocator(texts);
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new RuleDiagnostic(fileOf(message.getPath()), message.getLine(), message.getColumn(),
-                    oneLine(message.getText())));
+            for (RuleDiagnostic diagnostic : locator.locate(message.getPath(), message.getLine(), message.getColumn(),
+                    message.getText())) {
+                if (!problems.contains(diagnostic)) {
+                    problems.add(diagnostic);
+                }
+            }
+        }
+        if (problems.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR)) {
+            problems.add(RuleDiagnostic.of("rules", "Drools refused the rules without saying where"));
         }
         if (!problems.isEmpty()) {
             services.getRepository().removeKieModule(release);
@@ -110,14 +118,6 @@ public final class RuleCompiler {
                 HexFormat.of().formatHex(version.digest()).substring(0, 12), ruleNames, clock.instant());
         problems.addAll(RuleCheck.check(rules));
         return problems.isEmpty() ? new Compilation(rules, List.of()) : new Compilation(null, problems);
-    }
-
-    private static String fileOf(String path) {
-        if (path == null || path.isEmpty()) {
-            return "rules";
-        }
-        int slash = path.lastIndexOf('/');
-        return slash >= 0 ? path.substring(slash + 1) : path;
     }
 
     static String oneLine(String text) {
