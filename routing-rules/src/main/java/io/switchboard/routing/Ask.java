@@ -24,6 +24,9 @@ import java.util.Set;
 public record Ask(Set<String> queues, Map<String, Integer> skills, Set<String> languages, Set<String> regions,
         int ahead, String preferSkill, List<String> rules) {
 
+    /** Who may take the call, without the ordering: calls with equal eligibility find the same agents. */
+    record Eligibility(Set<String> queues, Map<String, Integer> skills, Set<String> languages, Set<String> regions) {}
+
     /** One requirement with the rule that made it. */
     record Justified(Requirement requirement, String rule) {}
 
@@ -51,6 +54,10 @@ public record Ask(Set<String> queues, Map<String, Integer> skills, Set<String> l
         }
         return new Ask(Set.copyOf(queues), Map.copyOf(skills), Set.copyOf(languages), Set.copyOf(regions), ahead,
                 preferSkill, List.copyOf(rules));
+    }
+
+    Eligibility eligibility() {
+        return new Eligibility(queues, skills, languages, regions);
     }
 
     /** Whether {@code agent} may take the call (their state is the router's business, not the ask's). */

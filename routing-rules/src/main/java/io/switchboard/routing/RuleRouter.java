@@ -124,11 +124,22 @@ public final class RuleRouter implements AutoCloseable {
         List<Offer> offers = new ArrayList<>();
         List<NobodyYet> waiting = new ArrayList<>();
         Set<String> taken = new HashSet<>();
+        // agents only get taken during a decision: once nobody may take a call, nobody may take an equal one after it
+        Set<Ask.Eligibility> nobodyFor = new HashSet<>();
         for (String callId : line.inOrder()) {
             WaitingCall call = session.call(callId);
             Ask ask = session.ask(callId);
             Explanation why = new Explanation(ask.rules(), call.step(), call.steps(), call.waited(when));
-            Agent agent = taken.size() < available.size() ? available.best(ask, taken) : null;
+            Agent agent = null;
+            if (taken.size() < available.size()) {
+                Ask.Eligibility eligibility = ask.eligibility();
+                if (!nobodyFor.contains(eligibility)) {
+                    agent = available.best(ask, taken);
+                    if (agent == null) {
+                        nobodyFor.add(eligibility);
+                    }
+                }
+            }
             if (agent == null) {
                 waiting.add(new NobodyYet(callId, why));
             } else {
