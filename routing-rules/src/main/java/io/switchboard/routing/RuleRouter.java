@@ -122,14 +122,13 @@ public final class RuleRouter implements AutoCloseable {
         }
         changedCalls.clear();
         List<Offer> offers = new ArrayList<>();
-        List<NobodyYet> waiting = new ArrayList<>();
+        WaitingList waiting = new WaitingList(when);
         Set<String> taken = new HashSet<>();
         // agents only get taken during a decision: once nobody may take a call, nobody may take an equal one after it
         Set<Ask.Eligibility> nobodyFor = new HashSet<>();
         for (String callId : line.inOrder()) {
             WaitingCall call = session.call(callId);
             Ask ask = session.ask(callId);
-            Explanation why = new Explanation(ask.rules(), call.step(), call.steps(), call.waited(when));
             Agent agent = null;
             if (taken.size() < available.size()) {
                 Ask.Eligibility eligibility = ask.eligibility();
@@ -141,10 +140,11 @@ public final class RuleRouter implements AutoCloseable {
                 }
             }
             if (agent == null) {
-                waiting.add(new NobodyYet(callId, why));
+                waiting.add(call, ask);
             } else {
                 taken.add(agent.id());
-                offers.add(new Offer(callId, agent.id(), why));
+                offers.add(new Offer(callId, agent.id(), new Explanation(ask.rules(), call.step(), call.steps(),
+                        call.waited(when))));
             }
         }
         return new Decision(when, offers, waiting);
