@@ -215,6 +215,15 @@ public final class RuleRouter implements AutoCloseable {
         return fired;
     }
 
+    /** Rule firings and facts of the session in force (tests show with them that work is incremental). */
+    synchronized long firings() {
+        return session.firings();
+    }
+
+    synchronized int facts() {
+        return session.factCount();
+    }
+
     @Override
     public synchronized void close() {
         session.close();

@@ -35,6 +35,7 @@ final class RuleSession implements AutoCloseable {
     private final Map<String, List<Ask.Justified>> requirements = new HashMap<>();
     private final Map<String, Ask> asks = new HashMap<>();
     private final Set<String> firedRules = new HashSet<>();
+    private long firings;
     private final EscalationTimeline timeline;
     private final int fireLimit;
 
@@ -52,6 +53,7 @@ final class RuleSession implements AutoCloseable {
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
+                firings++;
                 firedRules.add(event.getMatch().getRule().getName());
             }
         });
@@ -155,6 +157,11 @@ final class RuleSession implements AutoCloseable {
     /** Names of the rules that fired at least once in this session. */
     Set<String> firedRules() {
         return Set.copyOf(firedRules);
+    }
+
+    /** Rule firings since the session started. */
+    long firings() {
+        return firings;
     }
 
     int factCount() {

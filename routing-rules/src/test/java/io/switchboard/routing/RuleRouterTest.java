@@ -157,4 +157,38 @@ class RuleRouterTest {
                         e -> assertThat(e.diagnostics()).extracting(RuleDiagnostic::file).contains("bad.drl"))
                 .hasMessageStartingWith("routing rules refused: bad.drl:");
     }
+
+    @Test
+    void aDecisionFiresRulesOnlyForWhatChangedAndForTheCallsWhoseStepIsDue() {
+        for (int i = 0; i < 100; i++) {
+            router.agentChanged(agent("a" + i, AgentState.ON_CALL, "en"));
+        }
+        for (int i = 0; i < 100; i++) {
+            // call i entered i seconds before T0: its step 2 is due at T0 + (20 - i) s
+            router.callWaiting(WaitingCall.of("c" + i, "billing", T0.minusSeconds(i)).withTopic("billing")
+                    .withLanguage("en"));
+        }
+        router.decide(T0);
+        int facts = router.facts();
+        long firings = router.firings();
+
+        assertThat(router.decide(T0.plusMillis(500)).waiting()).hasSize(100);
+        assertThat(router.firings()).as("nothing changed, nothing due: no rule fires").isEqualTo(firings);
+
+        router.agentChanged(agent("a7", AgentState.AVAILABLE, "es"));
+        router.decide(T0.plusMillis(600));
+        assertThat(router.firings()).as("an agent's change fires no call rule").isEqualTo(firings);
+
+        // at T0 + 1 s c19 reaches 20 s of waiting (step 2) and c39 40 s (step 3, where no rule applies): only
+        // c19's rules fire again
+        Decision decision = router.decide(T0.plusSeconds(1));
+        long fired = router.firings() - firings;
+        assertThat(decision.waitingFor("c19").orElseThrow().why().step()).isEqualTo(2);
+        assertThat(decision.waitingFor("c18").orElseThrow().why().step()).isEqualTo(1);
+        assertThat(decision.waitingFor("c39").orElseThrow().why().step()).isEqualTo(3);
+        assertThat(fired).as("topic-to-skill, escalation-step-2-proficient, language-must-match for c19").isEqualTo(3);
+        assertThat(router.facts()).as("c39's three requirements withdrawn, c19's replaced, nothing leaked")
+                .isEqualTo(facts - 3);
+    }
 }
+
