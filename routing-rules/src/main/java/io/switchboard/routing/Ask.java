@@ -21,11 +21,56 @@ import java.util.Set;
  * agents may take it, the skills and languages they need, how far ahead the call goes, how agents are ordered, and the
  * rules that asked (the explanation). Requirements combine: every skill, language and region asked must hold.
  */
-public record Ask(Set<String> queues, Map<String, Integer> skills, Set<String> languages, Set<String> regions,
-        int ahead, String preferSkill, List<String> rules) {
+public record Ask(Eligibility eligibility, int ahead, String preferSkill, List<String> rules) {
 
-    /** Who may take the call, without the ordering: calls with equal eligibility find the same agents. */
-    record Eligibility(Set<String> queues, Map<String, Integer> skills, Set<String> languages, Set<String> regions) {}
+    /** The queues whose agents may take the call (its own, and any a rule added). */
+    public Set<String> queues() {
+        return eligibility.queues;
+    }
+
+    /** Skill → the lowest proficiency accepted. */
+    public Map<String, Integer> skills() {
+        return eligibility.skills;
+    }
+
+    public Set<String> languages() {
+        return eligibility.languages;
+    }
+
+    public Set<String> regions() {
+        return eligibility.regions;
+    }
+
+    /**
+     * Who may take the call, without the ordering: calls with equal eligibility find the same agents. Its hash is
+     * computed once, since a decision looks it up for every waiting call.
+     */
+    public static final class Eligibility {
+        private final Set<String> queues;
+        private final Map<String, Integer> skills;
+        private final Set<String> languages;
+        private final Set<String> regions;
+        private final int hash;
+
+        Eligibility(Set<String> queues, Map<String, Integer> skills, Set<String> languages, Set<String> regions) {
+            this.queues = Set.copyOf(queues);
+            this.skills = Map.copyOf(skills);
+            this.languages = Set.copyOf(languages);
+            this.regions = Set.copyOf(regions);
+            this.hash = java.util.Objects.hash(this.queues, this.skills, this.languages, this.regions);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Eligibility e && e.hash == hash && e.queues.equals(queues) && e.skills.equals(skills)
+                    && e.languages.equals(languages) && e.regions.equals(regions);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     /** One requirement with the rule that made it. */
     record Justified(Requirement requirement, String rule) {}
@@ -52,18 +97,13 @@ public record Ask(Set<String> queues, Map<String, Integer> skills, Set<String> l
                 case PreferMostProficient p -> preferSkill = preferSkill == null ? p.skill() : preferSkill;
             }
         }
-        return new Ask(Set.copyOf(queues), Map.copyOf(skills), Set.copyOf(languages), Set.copyOf(regions), ahead,
-                preferSkill, List.copyOf(rules));
-    }
-
-    Eligibility eligibility() {
-        return new Eligibility(queues, skills, languages, regions);
+        return new Ask(new Eligibility(queues, skills, languages, regions), ahead, preferSkill, List.copyOf(rules));
     }
 
     /** Whether {@code agent} may take the call (their state is the router's business, not the ask's). */
     public boolean admits(Agent agent) {
         boolean serves = false;
-        for (String queue : queues) {
+        for (String queue : queues()) {
             if (agent.serves(queue)) {
                 serves = true;
                 break;
@@ -72,17 +112,17 @@ public record Ask(Set<String> queues, Map<String, Integer> skills, Set<String> l
         if (!serves) {
             return false;
         }
-        for (Map.Entry<String, Integer> skill : skills.entrySet()) {
+        for (Map.Entry<String, Integer> skill : skills().entrySet()) {
             if (agent.proficiency(skill.getKey()) < skill.getValue()) {
                 return false;
             }
         }
-        for (String language : languages) {
+        for (String language : languages()) {
             if (!agent.speaks(language)) {
                 return false;
             }
         }
-        for (String region : regions) {
+        for (String region : regions()) {
             if (!agent.region().equals(region)) {
                 return false;
             }
@@ -118,7 +158,7 @@ public record Ask(Set<String> queues, Map<String, Integer> skills, Set<String> l
 
     private int queuePriority(Agent agent) {
         int best = Integer.MAX_VALUE;
-        for (String queue : queues) {
+        for (String queue : queues()) {
             Integer priority = agent.queues().get(queue);
             if (priority != null && priority < best) {
                 best = priority;

@@ -42,7 +42,19 @@ final class WaitingLine {
 
     /** The call ids in line order. */
     Iterable<String> inOrder() {
-        return () -> line.stream().map(Place::callId).iterator();
+        return () -> new java.util.Iterator<>() {
+            private final java.util.Iterator<Place> places = line.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return places.hasNext();
+            }
+
+            @Override
+            public String next() {
+                return places.next().callId();
+            }
+        };
     }
 
     int size() {
