@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -100,6 +101,35 @@ public final class RuleRouter implements AutoCloseable {
             due.schedule(callId, null);
             changedCalls.remove(callId);
         }
+    }
+
+    /**
+     * For a caller that sees the whole picture at each decision (a stateless router seam): the agents and waiting
+     * calls as they are now. Only what differs from what the router knows is applied (an insert, update or delete
+     * each), then it decides as {@link #decide(Instant)}. Agents missing from {@code agents} are removed.
+     */
+    public synchronized Decision decide(Instant at, Collection<WaitingCall> waiting, Collection<Agent> agentsNow) {
+        Set<String> present = new HashSet<>();
+        for (Agent agent : agentsNow) {
+            present.add(agent.id());
+            if (!agent.equals(agents.get(agent.id()))) {
+                agentChanged(agent);
+            }
+        }
+        for (String gone : agents.keySet().stream().filter(id -> !present.contains(id)).toList()) {
+            agentGone(gone);
+        }
+        present.clear();
+        for (WaitingCall call : waiting) {
+            present.add(call.id());
+            if (!call.equals(calls.get(call.id()))) {
+                callWaiting(call);
+            }
+        }
+        for (String gone : calls.keySet().stream().filter(id -> !present.contains(id)).toList()) {
+            callGone(gone);
+        }
+        return decide(at);
     }
 
     /** {@link #decide(Instant)} at the clock's time. */

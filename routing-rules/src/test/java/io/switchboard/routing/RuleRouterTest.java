@@ -190,5 +190,28 @@ class RuleRouterTest {
         assertThat(router.facts()).as("c39's three requirements withdrawn, c19's replaced, nothing leaked")
                 .isEqualTo(facts - 3);
     }
+
+    @Test
+    void aWholePictureAtEachDecisionIsAppliedAsItsDifferencesOnly() {
+        Agent busy = agent("1001", AgentState.ON_CALL, "en");
+        WaitingCall c1 = call("c1", "en");
+        WaitingCall c2 = call("c2", "en");
+        assertThat(router.decide(T0, java.util.List.of(c1, c2), java.util.List.of(busy)).offers()).isEmpty();
+        long firings = router.firings();
+
+        Decision same = router.decide(T0, java.util.List.of(c1, c2), java.util.List.of(busy));
+        assertThat(same.waiting()).hasSize(2);
+        assertThat(router.firings()).as("nothing differs: nothing fires").isEqualTo(firings);
+
+        Decision freed = router.decide(T0, java.util.List.of(c2), java.util.List.of(busy.inState(AgentState.AVAILABLE,
+                T0)));
+        assertThat(freed.offers()).extracting(Offer::toString).containsExactly(
+                "c2 offered to 1001 by topic-to-skill, escalation-step-1-experts, language-must-match, step 1 of 3,"
+                        + " after 5 s");
+        assertThat(freed.waiting()).isEmpty();
+        assertThat(router.decide(T0, java.util.List.of(c2), java.util.List.of()).offers()).isEmpty();
+        assertThat(router.status().agents()).isZero();
+        assertThat(router.status().waitingCalls()).isEqualTo(1);
+    }
 }
 
