@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Skill-based routing by the rule files of a directory. The ACD reports changes ({@link #agentChanged},
@@ -109,26 +111,8 @@ public final class RuleRouter implements AutoCloseable {
      * each), then it decides as {@link #decide(Instant)}. Agents missing from {@code agents} are removed.
      */
     public synchronized Decision decide(Instant at, Collection<WaitingCall> waiting, Collection<Agent> agentsNow) {
-        Set<String> present = new HashSet<>();
-        for (Agent agent : agentsNow) {
-            present.add(agent.id());
-            if (!agent.equals(agents.get(agent.id()))) {
-                agentChanged(agent);
-            }
-        }
-        for (String gone : agents.keySet().stream().filter(id -> !present.contains(id)).toList()) {
-            agentGone(gone);
-        }
-        present.clear();
-        for (WaitingCall call : waiting) {
-            present.add(call.id());
-            if (!call.equals(calls.get(call.id()))) {
-                callWaiting(call);
-            }
-        }
-        for (String gone : calls.keySet().stream().filter(id -> !present.contains(id)).toList()) {
-            callGone(gone);
-        }
+        applyDifferences(agentsNow, agents, Agent::id, this::agentChanged, this::agentGone);
+        applyDifferences(waiting, calls, WaitingCall::id, this::callWaiting, this::callGone);
         return decide(at);
     }
 
@@ -257,6 +241,20 @@ public final class RuleRouter implements AutoCloseable {
     @Override
     public synchronized void close() {
         session.close();
+    }
+
+    private static <T> void applyDifferences(Collection<T> now, Map<String, T> known, Function<T, String> id,
+            Consumer<T> changed, Consumer<String> gone) {
+        Set<String> present = new HashSet<>();
+        for (T fact : now) {
+            present.add(id.apply(fact));
+            if (!fact.equals(known.get(id.apply(fact)))) {
+                changed.accept(fact);
+            }
+        }
+        for (String missing : known.keySet().stream().filter(k -> !present.contains(k)).toList()) {
+            gone.accept(missing);
+        }
     }
 
     private void putCall(WaitingCall call, Instant at) {
