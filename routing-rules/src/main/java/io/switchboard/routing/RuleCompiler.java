@@ -58,6 +58,15 @@ public final class RuleCompiler {
     /** Compiles rule files given as name → text (names as in a rules directory, e.g. {@code hotline.drl}). */
     public Compilation compile(Map<String, String> texts) {
         List<RuleDiagnostic> problems = new ArrayList<>();
+        texts.forEach((name, text) -> {
+            RuleDiagnostic deep = RuleFiles.tooDeep(name, text);
+            if (deep != null) {
+                problems.add(deep);
+            }
+        });
+        if (!problems.isEmpty()) {
+            return new Compilation(null, problems);
+        }
         KieServices services = KieServices.get();
         ReleaseId release = services.newReleaseId("io.switchboard.routing", "rules-" + BUILDS.incrementAndGet(),
                 "1.0.0");
@@ -77,7 +86,7 @@ public final class RuleCompiler {
         KieBuilder builder;
         try {
             builder = services.newKieBuilder(fs).buildAll(ExecutableModelProject.class);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             problems.add(RuleDiagnostic.of("rules", "Drools could not build the rules: " + oneLine(e.getMessage())));
             return new Compilation(null, problems);
         }

@@ -69,6 +69,36 @@ final class RuleFiles {
         return texts;
     }
 
+    /** Deepest bracket nesting allowed in a rule file; real rules need fewer than ten levels. */
+    static final int MAX_NESTING = 64;
+
+    /**
+     * Where a text's bracket nesting ( ( [ { ) first goes deeper than {@link #MAX_NESTING}, as a diagnostic, or
+     * {@code null}. Checked before Drools parses the text, whose parser would otherwise overflow its stack. Brackets
+     * in strings and comments count too: this is a cheap upper bound.
+     */
+    static RuleDiagnostic tooDeep(String name, String text) {
+        int depth = 0;
+        int line = 1;
+        int column = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            column++;
+            if (c == '\n') {
+                line++;
+                column = 0;
+            } else if (c == '(' || c == '[' || c == '{') {
+                if (++depth > MAX_NESTING) {
+                    return new RuleDiagnostic(name, line, column, "brackets nested more than " + MAX_NESTING
+                            + " levels deep");
+                }
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+        }
+        return null;
+    }
+
     static String decode(byte[] bytes) throws CharacterCodingException {
         return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
