@@ -27,7 +27,7 @@ final class RuleCheck {
         RuleSession session;
         try {
             session = new RuleSession(rules, FIRE_LIMIT);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
             problems.add(RuleDiagnostic.of(RULES, "the declarations (rules without conditions) failed: "
                     + describe(e)));
             return problems;
@@ -52,7 +52,7 @@ final class RuleCheck {
                         session.ask(sample.id());
                         session.removeCall(sample.id());
                         session.fire();
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | StackOverflowError | LinkageError e) {
                         problems.add(RuleDiagnostic.of(RULES, "a rule failed on a sample call (" + describe(sample)
                                 + "): " + describe(e)));
                         return problems;
@@ -85,12 +85,17 @@ final class RuleCheck {
     }
 
     private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(oneThrowable(e));
         Throwable cause = e;
-        StringBuilder text = new StringBuilder(RuleCompiler.oneLine(e.getMessage()));
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
-            text.append(": ").append(RuleCompiler.oneLine(cause.getMessage()));
+            text.append(": ").append(oneThrowable(cause));
         }
         return text.toString();
+    }
+
+    /** Its message, or its kind when it has none (a StackOverflowError has no message). */
+    private static String oneThrowable(Throwable e) {
+        return e.getMessage() != null ? RuleCompiler.oneLine(e.getMessage()) : e.getClass().getSimpleName();
     }
 }

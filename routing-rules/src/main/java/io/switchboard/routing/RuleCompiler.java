@@ -86,7 +86,7 @@ public final class RuleCompiler {
         KieBuilder builder;
         try {
             builder = services.newKieBuilder(fs).buildAll(ExecutableModelProject.class);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
             problems.add(RuleDiagnostic.of("rules", "Drools could not build the rules: " + oneLine(e.getMessage())));
             return new Compilation(null, problems);
         }
@@ -110,7 +110,7 @@ public final class RuleCompiler {
         try {
             KieContainer container = services.newKieContainer(release);
             base = container.getKieBase();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
             problems.add(RuleDiagnostic.of("rules", "Drools could not load the rules: " + oneLine(e.getMessage())));
             return new Compilation(null, problems);
         } finally {

@@ -180,7 +180,7 @@ public final class RuleRouter implements AutoCloseable {
                 RuleSession next;
                 try {
                     next = new RuleSession(compiled.rules(), FIRE_LIMIT);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | StackOverflowError | LinkageError e) {
                     return refuse(List.of(RuleDiagnostic.of("rules", RuleCompiler.oneLine(e.getMessage()))));
                 }
                 RuleSession previous = session;
@@ -193,7 +193,7 @@ public final class RuleRouter implements AutoCloseable {
                     agents.values().forEach(session::putAgent);
                     calls.values().forEach(call -> putCall(call, now));
                     session.fire();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | StackOverflowError | LinkageError e) {
                     next.close();
                     session = previous;
                     due = previousDue;

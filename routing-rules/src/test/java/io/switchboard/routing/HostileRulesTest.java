@@ -38,4 +38,16 @@ class HostileRulesTest {
         assertThat(compiled.diagnostics()).extracting(Object::toString)
                 .containsExactly("deep.drl:5:83: brackets nested more than 64 levels deep");
     }
+
+    @Test
+    void aRuleWhoseActionRecursesForeverIsRefusedByTheCheck() {
+        RuleCompiler.Compilation compiled = compiler.compile(Map.of("recursive.drl", "package routing;\n"
+                + "import io.switchboard.routing.facts.*;\n"
+                + "function int down(int n) { return down(n + 1) + 1; }\n"
+                + "rule \"recurse\"\nwhen\n  $c : WaitingCall()\nthen\n  down(0);\nend\n"));
+        assertThat(compiled.ok()).isFalse();
+        assertThat(compiled.diagnostics().get(0).toString()).contains("a rule failed on a sample call")
+                .contains("StackOverflowError");
+    }
 }
+
