@@ -131,8 +131,12 @@ public final class RuleRouter implements AutoCloseable {
             putCall(calls.get(callId), when);
         }
         session.fire();
+        changedCalls.addAll(session.drainTouchedCalls());
         for (String callId : changedCalls) {
-            line.place(session.call(callId), session.ask(callId).ahead());
+            WaitingCall call = session.call(callId);
+            if (call != null) {
+                line.place(call, session.ask(callId).ahead());
+            }
         }
         changedCalls.clear();
         List<Offer> offers = new ArrayList<>();

@@ -35,6 +35,7 @@ final class RuleSession implements AutoCloseable {
     private final Map<String, List<Ask.Justified>> requirements = new HashMap<>();
     private final Map<String, Ask> asks = new HashMap<>();
     private final Set<String> firedRules = new HashSet<>();
+    private final Set<String> touchedCalls = new HashSet<>();
     private long firings;
     private final EscalationTimeline timeline;
     private final int fireLimit;
@@ -143,6 +144,16 @@ final class RuleSession implements AutoCloseable {
         return fired;
     }
 
+    /**
+     * The calls whose requirements changed since the last time this was asked: the router re-places them in the line.
+     * Besides the calls the router changed, these are calls whose rules look at other facts (an agent logging out).
+     */
+    Set<String> drainTouchedCalls() {
+        Set<String> touched = Set.copyOf(touchedCalls);
+        touchedCalls.clear();
+        return touched;
+    }
+
     /** What the call asks now (after {@link #fire()}). */
     Ask ask(String callId) {
         Ask ask = asks.get(callId);
@@ -183,6 +194,7 @@ final class RuleSession implements AutoCloseable {
                 requirements.computeIfAbsent(requirement.callId(), id -> new ArrayList<>())
                         .add(new Ask.Justified(requirement, rule));
                 asks.remove(requirement.callId());
+                touchedCalls.add(requirement.callId());
             }
         }
 
@@ -202,6 +214,7 @@ final class RuleSession implements AutoCloseable {
                     }
                 }
                 asks.remove(requirement.callId());
+                touchedCalls.add(requirement.callId());
             }
         }
     }

@@ -213,5 +213,49 @@ class RuleRouterTest {
         assertThat(router.status().agents()).isZero();
         assertThat(router.status().waitingCalls()).isEqualTo(1);
     }
+
+    @Test
+    void rulesThatLookAtAgentsChangeTheCallsTheyAreAboutWhenAnAgentChanges(@TempDir Path other)
+            throws IOException, RulesRefusedException {
+        Files.writeString(other.resolve("agents.drl"), HEADER + """
+                rule "spanish-while-a-speaker-is-logged-in"
+                when
+                    $c : WaitingCall(language == "es")
+                    exists Agent(state != AgentState.LOGGED_OUT, languages contains "es")
+                then
+                    insertLogical(new NeedsLanguage($c, "es"));
+                end
+                rule "vip-ahead-while-the-supervisor-is-available"
+                when
+                    $c : WaitingCall(segment == "vip")
+                    exists Agent(id == "boss", state == AgentState.AVAILABLE)
+                then
+                    insertLogical(new GoesAhead($c, 5));
+                end
+                """);
+        try (RuleRouter agents = RuleRouter.load(other, Clock.fixed(T0, ZoneOffset.UTC))) {
+            Agent english = new Agent("1001", AgentState.AVAILABLE, T0, Map.of(), Set.of("en"), "", 0,
+                    Map.of("general", 1));
+            Agent spanish = new Agent("1002", AgentState.ON_CALL, T0, Map.of(), Set.of("es"), "", 0,
+                    Map.of("general", 1));
+            Agent boss = new Agent("boss", AgentState.ON_CALL, T0, Map.of(), Set.of("en"), "", 0, Map.of("other", 1));
+            agents.agentChanged(english);
+            agents.agentChanged(spanish);
+            agents.agentChanged(boss);
+            agents.callWaiting(WaitingCall.of("es1", "general", T0.minusSeconds(30)).withLanguage("es"));
+            assertThat(agents.decide(T0).offers()).isEmpty();
+
+            agents.agentChanged(spanish.inState(AgentState.LOGGED_OUT, T0));
+            assertThat(agents.decide(T0).offers()).extracting(Offer::toString)
+                    .containsExactly("es1 offered to 1001 by no rule, step 1 of 1, after 30 s");
+            agents.callGone("es1");
+
+            agents.callWaiting(WaitingCall.of("c1", "general", T0.minusSeconds(20)));
+            agents.callWaiting(WaitingCall.of("vip", "general", T0.minusSeconds(1)).withCustomer("vip", 0, null));
+            assertThat(agents.decide(T0).offers()).extracting(Offer::callId).containsExactly("c1");
+            agents.agentChanged(boss.inState(AgentState.AVAILABLE, T0));
+            assertThat(agents.decide(T0).offers()).extracting(Offer::callId).containsExactly("vip");
+        }
+    }
 }
 
