@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"switchboard.sip.max-calls=1", "switchboard.rtp.port-min=41000",
-            "switchboard.rtp.port-max=41999", "switchboard.sip.realm=acme-agents",
+            "switchboard.rtp.port-max=41999",
             "switchboard.outbound.uri=sip:{number}@127.0.0.1:5999"})
 @DirtiesContext
 class CallCapacityIT {
@@ -104,10 +104,10 @@ class CallCapacityIT {
     }
 
     @Test
-    void agentsPhonesAreChallengedInTheConfiguredRealmAndTheDialerChecksNumbers() throws Exception {
+    void agentsPhonesAreChallengedInTheRealmTheAcdKeepsSecretsForAndTheDialerChecksNumbers() throws Exception {
         try (Phone phone = new Phone()) {
             phone.send(phone.request("REGISTER"));
-            assertThat(phone.await(200)).startsWith("SIP/2.0 401 ").contains("realm=\"acme-agents\"");
+            assertThat(phone.await(200)).startsWith("SIP/2.0 401 ").contains("realm=\"switchboard\"");
         }
         assertThat(dialer.dial(new Dialer.DialTarget.Number("x"), "100", java.util.Map.of(), Duration.ofSeconds(1))
                 .get()).isEqualTo(new Dialer.Dialled.Failed(

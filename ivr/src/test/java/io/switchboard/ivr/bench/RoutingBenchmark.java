@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The routing decision alone, in memory: {@link LongestIdleRouter} over 5,000 offerable agents and 2,000 waiting
  * calls (10 queues, each agent serving 3 at priorities 1-3 with 5 skills at levels 1-5; half the calls ask for a
  * skill at level 3 or more; seeded data; queue names are shared instances, as {@code OfferableAgents} reads them).
- * Sample time gives the percentiles (the goal is p99 at most 1 ms). Run with {@code scripts/bench-routing.sh};
+ * Sample time gives the percentiles (the goal is p99 at most 1 ms). Run with {@code scripts/bench-acd-routing.sh};
  * never part of the test suite.
  */
 @State(Scope.Benchmark)
