@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,29 +26,39 @@ import org.slf4j.LoggerFactory;
  * agent tells them: queues with priorities, skills, languages, region, calls today and idle since; every agent handed
  * over is available (the ACD offers only those), so the rules see no others.
  *
- * <p>A decision the rules cannot make (they loop on real data) is made by {@code fallback} instead.
+ * <p>A decision the rules cannot make (they loop on real data), or any decision while no rules are in force, is made
+ * by {@code fallback} instead. The flow's {@code skills:} are not asked here: with rules, the rules decide.
  */
 public final class RulesRouter implements Router {
 
     private static final Logger log = LoggerFactory.getLogger(RulesRouter.class);
 
-    private final RuleRouter rules;
+    private final Supplier<RuleRouter> rules;
     private final Router fallback;
     private final Clock clock;
 
-    public RulesRouter(RuleRouter rules, Router fallback, Clock clock) {
+    /**
+     * @param rules    the rules in force at each decision ({@link RoutingRules#current()}); {@code null} while none
+     *                 are (the rules directory was refused at start): {@code fallback} decides then
+     * @param fallback the default strategy
+     */
+    public RulesRouter(Supplier<RuleRouter> rules, Router fallback, Clock clock) {
         this.rules = rules;
         this.fallback = fallback;
         this.clock = clock;
     }
 
-    /** The rule router this adapter feeds (for reloads and {@code GET /api/routing}). */
-    public RuleRouter rules() {
-        return rules;
+    /** Always these rules. */
+    public RulesRouter(RuleRouter rules, Router fallback, Clock clock) {
+        this(() -> rules, fallback, clock);
     }
 
     @Override
     public List<Assignment> route(List<WaitingCall> waiting, List<OfferableAgent> agents) {
+        RuleRouter inForce = rules.get();
+        if (inForce == null) {
+            return fallback.route(waiting, agents);
+        }
         Map<String, WaitingCall> callsById = new HashMap<>();
         List<io.switchboard.routing.facts.WaitingCall> calls = new ArrayList<>(waiting.size());
         for (WaitingCall call : waiting) {
@@ -62,7 +73,7 @@ public final class RulesRouter implements Router {
         }
         Decision decision;
         try {
-            decision = rules.decide(clock.instant(), calls, facts);
+            decision = inForce.decide(clock.instant(), calls, facts);
         } catch (RuntimeException e) {
             log.warn("The routing rules failed this decision ({}); routed by the default strategy", e.getMessage());
             return fallback.route(waiting, agents);
