@@ -34,7 +34,8 @@ public record SwitchboardProperties(
         @DefaultValue Recordings recordings,
         Map<String, String> calendars,
         @DefaultValue Acd acd,
-        @DefaultValue Outbound outbound) {
+        @DefaultValue Outbound outbound,
+        @DefaultValue Routing routing) {
 
     /** The environment variable holding the database password. */
     public static final String DB_PASSWORD_VARIABLE = "SWITCHBOARD_DB_PASSWORD";
@@ -186,6 +187,16 @@ public record SwitchboardProperties(
      */
     public record Acd(@DefaultValue("queues.yaml") Path queues, @DefaultValue("agents.yaml") Path agents,
             @DefaultValue("") String callbackCallerId) {}
+
+    /**
+     * The routing rules: the ACD routes by the {@code *.drl} files of {@code dir} when it exists, else by longest
+     * idle.
+     *
+     * @param dir   the rules directory ({@code switchboard.routing.dir}, default {@code routing})
+     * @param check how often it is checked for changed files ({@code switchboard.routing.check}, default 2s; 0s:
+     *              never, only publications through the API reload)
+     */
+    public record Routing(@DefaultValue("routing") Path dir, @DefaultValue("2s") java.time.Duration check) {}
 
     private static void requirePort(String property, int port) {
         if (port < 1 || port > 65535) {

@@ -223,4 +223,13 @@ public final class TestServer {
             Thread.sleep(100);
         }
     }
+
+    /** The queue log's {@code event} rows from {@code from} on ({@code GET /api/queue-log}, as {@code login}). */
+    public static List<JsonNode> queueEvents(int port, Login login, java.time.Instant from, String event) {
+        Reply reply = get(port, "/api/queue-log?limit=10000&from=" + from + "&to="
+                + java.time.Instant.now().plusSeconds(5), login);
+        org.assertj.core.api.Assertions.assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return java.util.stream.Stream.of(reply.json()).flatMap(JsonNode::valueStream)
+                .filter(e -> e.get("event").stringValue().equals(event)).toList();
+    }
 }

@@ -156,4 +156,43 @@ class QueueAndTransferTest {
                 "q.yaml:10:7: error: step 'w' queue: a callback offered needs a callback step (hint: write callback:"
                         + " book-callback)");
     }
+
+    @Test
+    void theQueueStepsAttributesAreEvaluatedWhenTheCallerJoinsAndPassedToTheACD() throws Exception {
+        CompiledFlow flow = FlowCompiler.compile("q.yaml", """
+                flow: q
+                start: who
+                steps:
+                  who: {set: {tier: vip}, next: wait}
+                  wait:
+                    queue:
+                      name: support
+                      attributes: {topic: internet, segment: "${tier}", value: 1200, region: "", note: "${tier}-${tier}"}
+                      timeout: bye
+                  bye: {hangup: {}}
+                """);
+        var asked = new java.util.concurrent.atomic.AtomicReference<io.switchboard.callflow.engine.QueuePort.QueueRequest>();
+        var services = io.switchboard.callflow.engine.FlowServices.UNAVAILABLE.withQueues((request, call) -> {
+            asked.set(request);
+            return new io.switchboard.callflow.engine.QueuePort.QueueResult.TimedOut();
+        });
+        new FlowInterpreter(java.time.Clock.systemUTC(), new io.switchboard.callflow.calendar.CalendarOverrides(),
+                services, 100).run(flow, new ScriptedCall(), FlowListener.NONE);
+        assertThat(asked.get().attributes()).as("an empty value is left out").containsExactlyInAnyOrderEntriesOf(
+                java.util.Map.of("topic", "internet", "segment", "vip", "value", "1200", "note", "vip-vip"));
+    }
+
+    @Test
+    void attributesNeedNamesOfTheirOwnKindAndVariablesSomeStepSets() throws Exception {
+        FlowCompileException e = catchThrowableOfType(FlowCompileException.class, () -> FlowCompiler.compile("q.yaml",
+                "flow: q\nstart: w\nsteps:\n  w:\n    queue:\n      name: s\n      timeout: w\n"
+                        + "      attributes: {Topic: x}\n"));
+        assertThat(e.diagnostics()).extracting(Object::toString).containsExactly(
+                "q.yaml:8:20: error: step 'w' queue: attribute name 'Topic' must be lower-case letters, digits and"
+                        + " '-', at most 32 (hint: write attributes: {topic: internet})");
+        var lint = FlowLinter.lint(FlowCompiler.compile("q.yaml", "flow: q\nstart: w\nsteps:\n  w:\n    queue:\n"
+                + "      name: s\n      timeout: w\n      attributes: {segment: \"${account.tier}\"}\n"),
+                PromptCatalog.directory(Path.of("../prompts")));
+        assertThat(lint.toString()).contains("reads variable 'account.tier', which no step sets");
+    }
 }

@@ -8,7 +8,11 @@ import io.switchboard.ivr.acd.AgentDirectory;
 import io.switchboard.ivr.acd.CurrentCalls;
 import io.switchboard.ivr.acd.QueueLog;
 import io.switchboard.ivr.acd.QueueSnapshots;
+import io.switchboard.ivr.acd.Router;
+import io.switchboard.ivr.acd.RoutingRules;
+import io.switchboard.ivr.acd.RulesRouter;
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +33,30 @@ public class AcdConfiguration {
         return new LateDialer();
     }
 
+    /**
+     * The routing rules of {@code switchboard.routing.dir} when that directory exists (watched every
+     * {@code switchboard.routing.check}); without it the ACD routes by longest idle.
+     */
+    @Bean(destroyMethod = "close")
+    RoutingSetup routingSetup(SwitchboardProperties properties) {
+        var routing = properties.routing();
+        Optional<RoutingRules> rules = RoutingRules.open(routing.dir(), Clock.systemUTC(), routing.check());
+        if (rules.isEmpty()) {
+            log.info("Routing: no rules directory {}; the ACD routes by longest idle", routing.dir().toAbsolutePath());
+        }
+        return new RoutingSetup(routing.dir().toAbsolutePath().normalize(), rules);
+    }
+
     /** Fails start-up with {@code file:line:col} diagnostics when {@code queues.yaml} is missing or broken. */
     @Bean(destroyMethod = "close")
-    Acd acd(SwitchboardProperties properties, DataSource dataSource, LateDialer dialer) throws FlowCompileException {
+    Acd acd(SwitchboardProperties properties, DataSource dataSource, LateDialer dialer, RoutingSetup routing)
+            throws FlowCompileException {
         var acd = properties.acd();
         AcdConfig defaults = AcdConfig.defaults(acd.queues().toAbsolutePath().getParent());
+        Router router = routing.rules().<Router>map(r -> new RulesRouter(r::current, defaults.router(),
+                Clock.systemUTC())).orElse(defaults.router());
         AcdConfig config = new AcdConfig(acd.queues(), acd.agents(), properties.node(), defaults.tick(),
-                defaults.fileCheck(), defaults.featureCodes(), acd.callbackCallerId(), defaults.router(),
+                defaults.fileCheck(), defaults.featureCodes(), acd.callbackCallerId(), router,
                 defaults.deadNodeAfter());
         Acd started = Acd.start(config, dataSource, dialer, Clock.systemUTC());
         log.info("ACD: queues from {}, agents from {}", acd.queues().toAbsolutePath(),

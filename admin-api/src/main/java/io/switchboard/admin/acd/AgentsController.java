@@ -49,7 +49,7 @@ class AgentsController {
 
     /** {@code POST /api/agents}: a new agent, its id too. */
     record NewAgent(String id, String name, String password, Map<String, Integer> queues,
-            Map<String, Integer> skills, List<String> languages) {
+            Map<String, Integer> skills, List<String> languages, String region) {
         @Override
         public String toString() {
             return "NewAgent[id=" + id + "]";
@@ -73,7 +73,7 @@ class AgentsController {
     ResponseEntity<AgentView> create(@RequestBody NewAgent body) {
         String id = body.id() == null ? "" : body.id();
         AgentView created = refusingBadInput(() -> agents.create(id, new AgentInput(body.name(), body.password(),
-                body.queues(), body.skills(), body.languages())));
+                body.queues(), body.skills(), body.languages(), body.region())));
         audit.record("agent.create", id, "queues " + created.queues().keySet());
         return ResponseEntity.created(URI.create("/api/agents/" + id)).body(created);
     }

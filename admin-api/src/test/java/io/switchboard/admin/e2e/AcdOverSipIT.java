@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -245,10 +244,6 @@ class AcdOverSipIT {
     }
 
     private List<JsonNode> events(Instant from, String event) {
-        var reply = TestServer.get(port, "/api/queue-log?limit=10000&from=" + from + "&to="
-                + Instant.now().plusSeconds(5), supervisor);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return Stream.of(reply.json()).flatMap(JsonNode::valueStream)
-                .filter(e -> e.get("event").stringValue().equals(event)).toList();
+        return TestServer.queueEvents(port, supervisor, from, event);
     }
 }

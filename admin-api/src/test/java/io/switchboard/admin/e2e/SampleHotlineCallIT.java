@@ -45,6 +45,7 @@ class SampleHotlineCallIT {
     static void server(DynamicPropertyRegistry registry) {
         TestServer.configure(registry, DB);
         registry.add("switchboard.flows.dir", () -> System.getProperty("user.dir") + "/../flows");
+        registry.add("switchboard.routing.dir", () -> System.getProperty("user.dir") + "/../routing");
         registry.add("switchboard.calendars.support", () -> "open-now");
     }
 

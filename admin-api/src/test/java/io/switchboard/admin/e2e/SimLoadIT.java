@@ -42,6 +42,7 @@ class SimLoadIT {
     static void server(DynamicPropertyRegistry registry) {
         TestServer.configure(registry, DB);
         registry.add("switchboard.flows.dir", () -> System.getProperty("user.dir") + "/../flows");
+        registry.add("switchboard.routing.dir", () -> System.getProperty("user.dir") + "/../routing");
         registry.add("switchboard.calendars.support", () -> "open-now");
     }
 
@@ -50,7 +51,8 @@ class SimLoadIT {
         Login supervisor = TestServer.createUser(port, "load-supervisor", "supervisor");
         for (int id = 2001; id <= 2003; id++) {
             var created = TestServer.send(port, "POST", "/api/agents", "application/json", """
-                    {"id": "%d", "name": "Load %d", "password": "load-password-1", "queues": {"general": 1}}"""
+                    {"id": "%d", "name": "Load %d", "password": "load-password-1", "queues": {"general": 1},
+                     "languages": ["en"]}"""
                     .formatted(id, id), supervisor);
             assertThat(created.status()).as(created.body()).isEqualTo(201); // logged out: *51 makes them available
         }

@@ -28,13 +28,28 @@ public interface QueuePort {
      * @param holdAudio prompts played while waiting (looped)
      * @param announce  how often the position and expected wait are announced, or zero for never
      * @param callback  when and how a call back is offered while waiting, or null for never
+     * @param attributes what the routing rules may know of the caller (the step's {@code attributes:} evaluated:
+     *                  {@code topic}, {@code segment}, {@code value}, {@code region}, …); empty when none
      */
     record QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
-            Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce, CallbackOffer callback) {
+            Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce, CallbackOffer callback,
+            Map<String, String> attributes) {
         public QueueRequest {
             skills = Map.copyOf(skills);
             exitKeys = Set.copyOf(exitKeys);
             holdAudio = List.copyOf(holdAudio);
+            attributes = Map.copyOf(attributes);
+        }
+
+        public QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
+                Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce, CallbackOffer callback) {
+            this(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, callback, Map.of());
+        }
+
+        /** The same request with the caller's attributes as the flow evaluated them for this call. */
+        public QueueRequest withAttributes(Map<String, String> evaluated) {
+            return new QueueRequest(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, callback,
+                    evaluated);
         }
 
         public QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,

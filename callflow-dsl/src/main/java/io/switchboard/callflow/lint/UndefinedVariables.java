@@ -82,6 +82,8 @@ public final class UndefinedVariables implements LintRule {
                 case io.switchboard.callflow.step.CallStep c -> c.with().values().forEach(t -> read.addAll(t.variables()));
                 case io.switchboard.callflow.step.ReturnStep r -> r.values().values()
                         .forEach(t -> read.addAll(t.variables()));
+                case io.switchboard.callflow.step.QueueStep q -> q.attributes().values()
+                        .forEach(t -> read.addAll(t.variables()));
                 case CallbackStep c -> {
                     read.addAll(c.number().variables());
                     read.addAll(c.queue().variables());

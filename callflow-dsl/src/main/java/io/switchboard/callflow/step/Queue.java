@@ -2,6 +2,8 @@ package io.switchboard.callflow.step;
 
 import io.switchboard.callflow.engine.Execution;
 import io.switchboard.callflow.engine.QueuePort;
+import io.switchboard.callflow.expr.Evaluator;
+import io.switchboard.callflow.expr.Template;
 import io.switchboard.callflow.parse.Fields;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,6 +23,9 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  *     name: support
  *     skills: {english: 3, billing: 1}   # minimum levels
  *     priority: 5                        # 0-100, higher first (default 0)
+ *     attributes:                        # what the routing rules know of the caller (optional; templates)
+ *       topic: internet
+ *       segment: "${account.segment}"
  *     max-wait: 10m                      # default 10m
  *     exit-keys: "*"                     # keys that leave the queue (optional)
  *     hold: [please-hold]                # hold audio (optional)
@@ -48,6 +53,10 @@ public final class Queue implements StepKind<QueueStep> {
      * hung-up.
      */
     public static final String OUTCOME = "queue.outcome";
+    /** Most attributes one queue step may pass to the routing rules. */
+    public static final int MAX_ATTRIBUTES = 16;
+    /** Longest attribute value passed on; a longer one is cut. */
+    public static final int MAX_ATTRIBUTE_LENGTH = 200;
 
     @Override
     public String name() {
@@ -94,11 +103,12 @@ public final class Queue implements StepKind<QueueStep> {
         String full = Steps.optional(q, "full", ctx);
         String noAgents = Steps.optional(q, "no-agents", ctx);
         String unavailable = Steps.optional(q, "unavailable", ctx);
+        Map<String, Template> attributes = attributes(q, what, ctx);
         q.rejectUnknown();
         var request = new QueuePort.QueueRequest(name, skills, priority, maxWait, exitKeys, hold, announce,
                 offer);
         return new QueueStep(id, step.pos(), request, connected, timeout, exitKey, callback, full, noAgents,
-                unavailable);
+                unavailable, attributes);
     }
 
     /** {@code offer-callback: {when-wait-over: 2m, every: 60s, key: "1", prompt: [callback-offer]}} */
@@ -145,10 +155,50 @@ public final class Queue implements StepKind<QueueStep> {
         return skills;
     }
 
+    /**
+     * {@code attributes: {topic: internet, segment: "${account.segment}"}}: at most {@link #MAX_ATTRIBUTES} names
+     * of lower-case letters, digits and {@code -}, each a template evaluated when the caller joins the queue.
+     */
+    private static Map<String, Template> attributes(Fields q, String what, CompileContext ctx) {
+        Map<String, Template> out = new LinkedHashMap<>();
+        q.node("attributes").ifPresent(n -> {
+            if (!(n instanceof MappingNode m)) {
+                ctx.problems().error(n, what + ": attributes must map names to values",
+                        "write attributes: {topic: internet, segment: \"${account.segment}\"}");
+                return;
+            }
+            if (m.getValue().size() > MAX_ATTRIBUTES) {
+                ctx.problems().error(n, what + ": at most " + MAX_ATTRIBUTES + " attributes", "");
+            }
+            for (NodeTuple t : m.getValue()) {
+                String name = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
+                if (!name.matches("[a-z][a-z0-9-]{0,31}")) {
+                    ctx.problems().error(t.getKeyNode(), what + ": attribute name '" + name + "' must be lower-case"
+                            + " letters, digits and '-', at most 32", "write attributes: {topic: internet}");
+                    continue;
+                }
+                Expressions.template(t.getValueNode(), what + " attribute " + name, ctx)
+                        .ifPresent(template -> out.put(name, template));
+            }
+        });
+        return out;
+    }
 
     @Override
     public Next execute(QueueStep step, Execution run) {
-        var result = run.services().queues().queue(step.request(), run.call());
+        QueuePort.QueueRequest request = step.request();
+        if (!step.attributes().isEmpty()) {
+            Map<String, String> evaluated = new LinkedHashMap<>();
+            step.attributes().forEach((name, template) -> {
+                String value = Evaluator.text(template.evaluate(run::variable)).strip();
+                if (!value.isEmpty()) {
+                    evaluated.put(name, value.length() > MAX_ATTRIBUTE_LENGTH
+                            ? value.substring(0, MAX_ATTRIBUTE_LENGTH) : value);
+                }
+            });
+            request = request.withAttributes(evaluated);
+        }
+        var result = run.services().queues().queue(request, run.call());
         run.setVariable(NAME, step.request().queue());
         run.setVariable(OUTCOME, switch (result) {
             case QueuePort.QueueResult.HungUp h -> "hung-up";

@@ -68,7 +68,7 @@ public final class Acd implements AutoCloseable {
         OfferableAgents offerable = new OfferableAgents(storage, clock);
         WaitEstimator estimator = new WaitEstimator();
         this.dispatcher = new AcdDispatcher(line, offerable, states, config.router(), callbacks,
-                config.node(), config.tick(), nodes::tick);
+                config.node(), config.tick(), nodes::tick, queueLog, clock);
         states.onFreed(dispatcher::wake);
         this.snapshots = new QueueSnapshots(definitions, line, states, directory, callbackStore, queueLog, estimator,
                 offerable, clock);

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 final class AcdDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AcdDispatcher.class);
+    /** Longest explanation kept in the queue log and the call's path. */
+    static final int MAX_EXPLANATION = 500;
 
     /** Where call backs enter the line; see {@link AcdCallbacks}. */
     interface CallbackLine {
@@ -35,6 +37,7 @@ final class AcdDispatcher implements AutoCloseable {
 
     private final QueueLine line;
     private final Map<String, CompletableFuture<OfferableAgent>> offers = new ConcurrentHashMap<>();
+    private final Map<String, String> reasons = new ConcurrentHashMap<>();
     private final OfferableAgents offerable;
     private final AgentStates states;
     private final Router router;
@@ -42,15 +45,23 @@ final class AcdDispatcher implements AutoCloseable {
     private final String node;
     private final Duration tick;
     private final Runnable housekeeping;
+    private final QueueLog queueLog;
+    private final java.time.Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition poke = lock.newCondition();
     private final Thread thread;
     private volatile boolean closed;
     private boolean poked;
 
-    /** @param housekeeping runs before every pass (node heartbeats and take-overs) */
+    /**
+     * @param housekeeping runs before every pass (node heartbeats and take-overs)
+     * @param queueLog     where a claim the router explained is logged (ROUTED)
+     */
     AcdDispatcher(QueueLine line, OfferableAgents offerable, AgentStates states, Router router,
-            CallbackLine callbacks, String node, Duration tick, Runnable housekeeping) {
+            CallbackLine callbacks, String node, Duration tick, Runnable housekeeping, QueueLog queueLog,
+            java.time.Clock clock) {
+        this.queueLog = queueLog;
+        this.clock = clock;
         this.line = line;
         this.offerable = offerable;
         this.states = states;
@@ -84,6 +95,12 @@ final class AcdDispatcher implements AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /** Why the router chose the agent last claimed for {@code callId} (empty when it gave no reason); told once. */
+    String takeReason(String callId) {
+        String why = reasons.remove(callId);
+        return why == null ? "" : why;
     }
 
     /** Looks for work now. */
@@ -137,6 +154,7 @@ final class AcdDispatcher implements AutoCloseable {
             WaitingCall call = a.call();
             if (call.isCallback()) {
                 if (callbacks.claim(call, a.agent())) {
+                    explained(a);
                     callbacks.start(call, a.agent());
                 }
                 continue;
@@ -146,10 +164,32 @@ final class AcdDispatcher implements AutoCloseable {
             }
             CompletableFuture<OfferableAgent> offer = offers.remove(call.id());
             if (offer != null && line.remove(call)) {
+                explained(a);
                 offer.complete(a.agent());
             } else {
                 states.release(a.agent().agentId(), call.id());
             }
+        }
+    }
+
+    /**
+     * Logs why the router chose this agent (ROUTED: data1 the explanation) and keeps it for the caller's path.
+     * Nothing is logged for a router that gives no reason.
+     */
+    private void explained(Router.Assignment a) {
+        if (a.explanation().isEmpty()) {
+            return;
+        }
+        String why = a.explanation().length() > MAX_EXPLANATION ? a.explanation().substring(0, MAX_EXPLANATION)
+                : a.explanation();
+        if (!a.call().isCallback()) {
+            reasons.put(a.call().id(), why);
+        }
+        try {
+            queueLog.append(QueueEvent.of(clock.instant(), a.call().id(), a.call().queue(), a.agent().agentId(),
+                    "ROUTED", why));
+        } catch (RuntimeException e) {
+            log.warn("Call {}: routing explanation not logged: {}", a.call().id(), e.getMessage());
         }
     }
 

@@ -82,7 +82,8 @@ public final class AcdQueues implements QueuePort {
         }
         Instant joined = clock.instant();
         WaitingCall place = new WaitingCall(leg.facts().callId(), request.queue(), request.priority(), joined,
-                seq.incrementAndGet(), request.skills(), 0, leg.facts().caller());
+                seq.incrementAndGet(), request.skills(), 0, leg.facts().caller(), leg.language(),
+                request.attributes());
         try {
             return new Wait(request, leg, settings, place, joined).run();
         } catch (CallStoreException e) {
@@ -128,6 +129,10 @@ public final class AcdQueues implements QueuePort {
                     place.callerId(), origPosition));
             while (true) {
                 if (offer.isDone()) {
+                    String why = dispatcher.takeReason(place.id());
+                    if (!why.isEmpty()) {
+                        leg.routed(offer.join().agentId(), why);
+                    }
                     var outcome = connection.connect(new AgentConnection.Attempt(leg, place, offer.join(), hold,
                             settings.ringTimeout(), settings.wrapUp(), joined, origPosition));
                     switch (outcome) {

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * @param queues    queue → priority, 1 being the queue this agent serves first
  * @param skills    skill → proficiency from 1 to 5
  * @param languages languages the agent speaks (for example {@code en})
+ * @param region    where the agent works, for the routing rules (for example {@code north}); empty when none
  */
 public record AgentDefinition(String id, String name, AgentSecret secret, Map<String, Integer> queues,
-        Map<String, Integer> skills, List<String> languages) {
+        Map<String, Integer> skills, List<String> languages, String region) {
 
     /** Agent ids: what a SIP user name and a URL path segment both take safely. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1,32}");
@@ -37,6 +38,22 @@ public record AgentDefinition(String id, String name, AgentSecret secret, Map<St
         queues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(queues));
         skills = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skills));
         languages = List.copyOf(languages);
+        region = region == null ? "" : region;
+        if (regionProblem(region) != null) {
+            throw new IllegalArgumentException(regionProblem(region));
+        }
+    }
+
+    /** An agent without a region. */
+    public AgentDefinition(String id, String name, AgentSecret secret, Map<String, Integer> queues,
+            Map<String, Integer> skills, List<String> languages) {
+        this(id, name, secret, queues, skills, languages, "");
+    }
+
+    /** What is wrong with {@code region} (empty, or a name like {@code north}), or null. */
+    public static String regionProblem(String region) {
+        return region == null || region.isEmpty() || WORD.matcher(region).matches() ? null
+                : "region must be a name like north (letters, digits, '_', '.', '-', at most 64)";
     }
 
     /** What is wrong with these fields, one sentence each; empty when they make an agent. */

@@ -174,6 +174,10 @@ public final class AgentDirectory {
         List<String> problems = new ArrayList<>(AgentDefinition.problems(agentId, input.name(),
                 input.queues() == null ? Map.of() : input.queues(), input.skills() == null ? Map.of() : input.skills(),
                 input.languages() == null ? List.of() : input.languages()));
+        String regionProblem = AgentDefinition.regionProblem(input.region());
+        if (regionProblem != null) {
+            problems.add(regionProblem);
+        }
         if (input.queues() != null) {
             Set<String> known = queueNames.get();
             input.queues().keySet().stream().filter(q -> q != null && !known.contains(q))
@@ -193,11 +197,11 @@ public final class AgentDirectory {
         AgentSecret secret = password == null ? keep : AgentSecret.hash(agentId, password);
         return new AgentDefinition(agentId, input.name(), secret, input.queues() == null ? Map.of() : input.queues(),
                 input.skills() == null ? Map.of() : input.skills(),
-                input.languages() == null ? List.of() : input.languages());
+                input.languages() == null ? List.of() : input.languages(), input.region());
     }
 
     private static AgentView view(AgentDefinition d, AgentState state, boolean registered, AgentStore.Source source) {
-        return new AgentView(d.id(), d.name(), d.queues(), d.skills(), d.languages(),
+        return new AgentView(d.id(), d.name(), d.queues(), d.skills(), d.languages(), d.region(),
                 source.name().toLowerCase(java.util.Locale.ROOT), state, registered);
     }
 }

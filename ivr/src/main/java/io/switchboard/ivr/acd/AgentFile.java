@@ -30,6 +30,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  *     queues: {support-internet: 1, general: 2}   # queue: priority, 1 = served first
  *     skills: {internet: 5, english: 4}          # proficiency 1-5
  *     languages: [en, fr]
+ *     region: north                              # optional, for the routing rules
  * </pre>
  */
 public final class AgentFile {
@@ -115,14 +116,18 @@ public final class AgentFile {
                 "queues there: " + String.join(", ", new java.util.TreeSet<>(knownQueues))));
         Map<String, Integer> skills = levels(f, "skills", what, 1, 5, problems);
         List<String> languages = f.texts("languages");
+        String region = f.optionalString("region").orElse("");
         f.rejectUnknown();
         // a missing name is reported as required above; an empty or overlong one here
         List<String> wrong = AgentDefinition.problems(id, f.has("name") ? name : "?", queues, skills, languages);
         wrong.forEach(w -> problems.error(f.pos(), what + ": " + w, ""));
+        if (AgentDefinition.regionProblem(region) != null) {
+            problems.error(f.node("region").orElseThrow(), what + ": " + AgentDefinition.regionProblem(region), "");
+        }
         if (problems.all().size() > errors) {
             return null;
         }
-        return new AgentDefinition(id, name, hasher.apply(id, password), queues, skills, languages);
+        return new AgentDefinition(id, name, hasher.apply(id, password), queues, skills, languages, region);
     }
 
     /** {@code queues: {support: 1}} or {@code skills: {billing: 4}}: names with whole numbers in a range. */

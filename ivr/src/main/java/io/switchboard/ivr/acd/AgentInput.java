@@ -9,11 +9,17 @@ import java.util.Map;
  * @param password the new password (8-128 characters); null on a change keeps the old one
  */
 public record AgentInput(String name, String password, Map<String, Integer> queues, Map<String, Integer> skills,
-        List<String> languages) {
+        List<String> languages, String region) {
+
+    /** An agent without a region. */
+    public AgentInput(String name, String password, Map<String, Integer> queues, Map<String, Integer> skills,
+            List<String> languages) {
+        this(name, password, queues, skills, languages, null);
+    }
 
     @Override
     public String toString() {
         return "AgentInput[name=" + name + ", queues=" + queues + ", skills=" + skills + ", languages=" + languages
-                + "]";
+                + ", region=" + region + "]";
     }
 }

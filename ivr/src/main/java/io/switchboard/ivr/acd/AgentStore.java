@@ -32,13 +32,13 @@ final class AgentStore {
                 + " order by agent_id, priority, queue");
         Map<String, Map<String, Integer>> skills = levels(c, "select agent_id, skill, proficiency from"
                 + " acd_agent_skill order by agent_id, skill");
-        try (PreparedStatement ps = c.prepareStatement("select agent_id, name, digest_ha1, password_hash, languages"
-                + " from acd_agent order by agent_id"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("select agent_id, name, digest_ha1, password_hash, languages,"
+                + " region from acd_agent order by agent_id"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String id = rs.getString(1);
                 out.put(id, new AgentDefinition(id, rs.getString(2), new AgentSecret(rs.getString(3),
                         rs.getString(4)), queues.getOrDefault(id, Map.of()), skills.getOrDefault(id, Map.of()),
-                        List.of((String[]) rs.getArray(5).getArray())));
+                        List.of((String[]) rs.getArray(5).getArray()), rs.getString(6)));
             }
         }
         return out;
@@ -57,11 +57,12 @@ final class AgentStore {
     /** Inserts or replaces {@code agent}, with its queues and skills. */
     static void save(Connection c, AgentDefinition agent, Source source, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into acd_agent (agent_id, name, digest_ha1, password_hash, languages, source, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?)
+                insert into acd_agent (agent_id, name, digest_ha1, password_hash, languages, source, updated_at,
+                  region)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (agent_id) do update set name = excluded.name, digest_ha1 = excluded.digest_ha1,
                 password_hash = excluded.password_hash, languages = excluded.languages, source = excluded.source,
-                updated_at = excluded.updated_at""")) {
+                updated_at = excluded.updated_at, region = excluded.region""")) {
             Array languages = c.createArrayOf("text", agent.languages().toArray());
             ps.setString(1, agent.id());
             ps.setString(2, agent.name());
@@ -70,6 +71,7 @@ final class AgentStore {
             ps.setArray(5, languages);
             ps.setString(6, source.name().toLowerCase(java.util.Locale.ROOT));
             ps.setTimestamp(7, Timestamp.from(now));
+            ps.setString(8, agent.region());
             ps.executeUpdate();
         }
         delete(c, "delete from acd_agent_queue where agent_id = ?", agent.id());

@@ -9,5 +9,5 @@ import java.util.Map;
  * @param source {@code file} (agents.yaml) or {@code api}
  */
 public record AgentView(String id, String name, Map<String, Integer> queues, Map<String, Integer> skills,
-        List<String> languages, String source, AgentState state, boolean phoneRegistered) {
+        List<String> languages, String region, String source, AgentState state, boolean phoneRegistered) {
 }

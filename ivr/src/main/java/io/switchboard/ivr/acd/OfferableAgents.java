@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads from PostgreSQL which agents may be offered a call now (available, with a current registration), whichever
@@ -53,9 +54,23 @@ final class OfferableAgents {
                     + " acd_agent_queue where agent_id = any (?)", idle.keySet());
             Map<String, Map<String, Integer>> skills = levels(c, "select agent_id, skill, proficiency from"
                     + " acd_agent_skill where agent_id = any (?)", idle.keySet());
+            Map<String, Set<String>> languages = new HashMap<>();
+            Map<String, String> regions = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select agent_id, languages, region from acd_agent where agent_id = any (?)")) {
+                ps.setArray(1, c.createArrayOf("text", idle.keySet().toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        languages.put(rs.getString(1), Set.of((String[]) rs.getArray(2).getArray()));
+                        regions.put(rs.getString(1), rs.getString(3));
+                    }
+                }
+            }
+            Map<String, Integer> today = callsToday(c, idle.keySet(), now);
             List<OfferableAgent> out = new ArrayList<>(idle.size());
             idle.forEach((id, since) -> out.add(new OfferableAgent(id, queues.getOrDefault(id, Map.of()),
-                    skills.getOrDefault(id, Map.of()), since, contacts.get(id))));
+                    skills.getOrDefault(id, Map.of()), since, contacts.get(id), languages.get(id), regions.get(id),
+                    today.getOrDefault(id, 0))));
             return out;
         });
     }
@@ -83,12 +98,29 @@ final class OfferableAgents {
         });
     }
 
+    /** Calls each agent was connected to since midnight (UTC) of {@code now}: CONNECT rows of the queue log. */
+    private static Map<String, Integer> callsToday(java.sql.Connection c, Set<String> ids, Instant now)
+            throws java.sql.SQLException {
+        Map<String, Integer> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select agent, count(*) from acd_queue_log"
+                + " where event = 'CONNECT' and time >= ? and agent = any (?) group by agent")) {
+            ps.setTimestamp(1, Timestamp.from(now.truncatedTo(java.time.temporal.ChronoUnit.DAYS)));
+            ps.setArray(2, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * Rows as agent → name → level. Names are shared String instances (one per distinct name), so the router's
      * lookups by queue and skill stay in cache across thousands of agents.
      */
     private static Map<String, Map<String, Integer>> levels(java.sql.Connection c, String sql,
-            java.util.Set<String> ids) throws java.sql.SQLException {
+            Set<String> ids) throws java.sql.SQLException {
         Map<String, Map<String, Integer>> out = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {

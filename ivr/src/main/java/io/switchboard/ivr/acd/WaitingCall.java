@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param callbackId the call back's row, or 0 for a caller holding on
  * @param callerId   the caller's number (shown to the agent)
  * @param seq        breaks ties between equal times: the order of arrival on this node
+ * @param language   the caller's language when they joined (the flow's current language), or null
+ * @param attributes what the flow's queue step told the routing rules of the caller (topic, segment, value, region)
  */
 public record WaitingCall(String id, String queue, int priority, Instant enteredAt, long seq,
-        Map<String, Integer> skills, long callbackId, String callerId) {
+        Map<String, Integer> skills, long callbackId, String callerId, String language,
+        Map<String, String> attributes) {
 
     /** The line's order: priority first, then the original time of entry. */
     public static final Comparator<WaitingCall> ORDER = Comparator.comparingInt(WaitingCall::priority).reversed()
@@ -29,6 +32,13 @@ public record WaitingCall(String id, String queue, int priority, Instant entered
         Objects.requireNonNull(enteredAt, "enteredAt");
         skills = Map.copyOf(skills);
         callerId = callerId == null ? "" : callerId;
+        attributes = Map.copyOf(attributes == null ? Map.of() : attributes);
+    }
+
+    /** A place with no language or attributes known (call backs, the default router's tests). */
+    public WaitingCall(String id, String queue, int priority, Instant enteredAt, long seq,
+            Map<String, Integer> skills, long callbackId, String callerId) {
+        this(id, queue, priority, enteredAt, seq, skills, callbackId, callerId, null, Map.of());
     }
 
     public boolean isCallback() {

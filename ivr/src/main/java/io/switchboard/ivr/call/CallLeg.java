@@ -18,6 +18,12 @@ public interface CallLeg extends CallControl {
     /** Adds an observer; it hears what happens from now on. */
     void addObserver(CallObserver observer);
 
+    /**
+     * Tells this leg's observers that the ACD offered the call to {@code agentId}, and why; a leg without
+     * observers ignores it.
+     */
+    default void routed(String agentId, String explanation) {}
+
     /** Completes once, when the call has ended (either side). */
     CompletionStage<CallEnd> ended();
 

@@ -21,4 +21,7 @@ public interface CallObserver {
 
     /** The call ended; called exactly once. */
     default void ended(CallEnd end) {}
+
+    /** The ACD offered the call to {@code agentId}; {@code explanation} says why (the routing rules' words). */
+    default void routed(String agentId, String explanation, Instant at) {}
 }

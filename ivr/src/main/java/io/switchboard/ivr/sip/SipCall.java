@@ -274,7 +274,13 @@ public final class SipCall implements CallLeg, MediaSession.Events {
         return Optional.ofNullable(endedAs);
     }
 
-    /** A key from RFC 4733 (media thread). */
+    @Override
+    public void routed(String agentId, String explanation) {
+        var at = clock.instant();
+        observers.forEach(o -> o.routed(agentId, explanation, at));
+    }
+
+        /** A key from RFC 4733 (media thread). */
     @Override
     public void keyPressed(char key) {
         key(key, "rfc4733");

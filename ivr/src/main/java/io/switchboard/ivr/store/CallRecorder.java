@@ -58,6 +58,11 @@ public final class CallRecorder implements CallObserver, FlowListener {
     }
 
     @Override
+    public void routed(String agentId, String explanation, Instant at) {
+        path(seq -> PathEntry.routed(seq, at, agentId, explanation));
+    }
+
+    @Override
     public void ended(CallEnd end) {
         submit(() -> new CallWrite.Ended(callId, end));
     }

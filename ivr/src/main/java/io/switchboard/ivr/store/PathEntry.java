@@ -10,8 +10,8 @@ import java.util.Objects;
  *               when writes reach the database later (a gap means an entry was dropped, see {@link CallWriter})
  * @param at     when it happened
  * @param kind   what kind of thing it was
- * @param name   the step id, prompt name, key, or flow outcome
- * @param detail the step kind, prompt language, or how the key arrived; may be null
+ * @param name   the step id, prompt name, key, flow outcome, or the agent a call was routed to
+ * @param detail the step kind, prompt language, how the key arrived, or why the call was routed; may be null
  */
 public record PathEntry(int seq, Instant at, Kind kind, String name, String detail) {
 
@@ -39,6 +39,14 @@ public record PathEntry(int seq, Instant at, Kind kind, String name, String deta
         return new PathEntry(seq, at, Kind.KEY, String.valueOf(key), via);
     }
 
+    /**
+     * The ACD offered the call to agent {@code agentId}; {@code explanation} says why (for example {@code by
+     * vip-to-senior, step 2 of 3, after 25 s}).
+     */
+    public static PathEntry routed(int seq, Instant at, String agentId, String explanation) {
+        return new PathEntry(seq, at, Kind.ROUTED, agentId, explanation);
+    }
+
     /** The flow ended with {@code outcome} (for example {@code hangup}). */
     public static PathEntry flowEnd(int seq, Instant at, String outcome) {
         return new PathEntry(seq, at, Kind.FLOW_END, outcome, null);
@@ -49,7 +57,8 @@ public record PathEntry(int seq, Instant at, Kind kind, String name, String deta
         STEP("step"),
         PROMPT("prompt"),
         KEY("key"),
-        FLOW_END("flow-end");
+        FLOW_END("flow-end"),
+        ROUTED("routed");
 
         private final String code;
 

@@ -131,6 +131,22 @@ class AgentDirectoryIT {
     }
 
     @Test
+    void anAgentsRegionComesFromTheFileOrTheApiAndABadOneIsRefused() throws Exception {
+        directory.applyFile(agents("agents:\n  \"1101\": {name: Ana, password: ana-secret-1, queues: {support: 1},"
+                + " languages: [es], region: south}\n"));
+        directory.create("2101", new AgentInput("Ben", "ben-secret-1", Map.of("sales", 1), Map.of(), List.of("en"),
+                "north"));
+        assertThat(directory.get("1101").orElseThrow().region()).isEqualTo("south");
+        assertThat(directory.get("2101").orElseThrow().region()).isEqualTo("north");
+        assertThat(directory.create("2102", new AgentInput("Cy", "cy-secret-12", Map.of(), Map.of(), List.of()))
+                .region()).isEmpty();
+        AgentInputException e = catchThrowableOfType(AgentInputException.class, () -> directory.create("2103",
+                new AgentInput("Di", "di-secret-12", Map.of(), Map.of(), List.of(), "north/../x")));
+        assertThat(e.problems()).containsExactly(
+                "region must be a name like north (letters, digits, '_', '.', '-', at most 64)");
+    }
+
+    @Test
     void everyStateChangeIsLoggedInAsterisksNames() {
         directory.create("7", new AgentInput("Seven", "password-7", Map.of("support", 1), Map.of(), List.of()));
         directory.setState("7", AgentActivity.AVAILABLE, null);

@@ -67,7 +67,7 @@ class AgentFileTest {
                 "agents.yaml:5:62: error: agent '1004': skills 'english' needs a number from 1 to 5",
                 "agents.yaml:6:3: error: agent '1005': 'name' is required (hint: write name: Alice Moreau)",
                 "agents.yaml:6:35: error: agent '1005': unknown key 'colour' (hint: known here: name, password,"
-                        + " queues, skills, languages)",
+                        + " queues, skills, languages, region)",
                 "agents.yaml:7:3: error: agents: duplicate key '1001' (hint: each key may appear once; merge the two"
                         + " entries)");
     }
