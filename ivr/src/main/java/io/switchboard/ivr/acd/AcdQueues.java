@@ -174,7 +174,7 @@ public final class AcdQueues implements QueuePort {
             if ((nextAnnouncement != null && !now.isBefore(nextAnnouncement))
                     || (nextOffer != null && !now.isBefore(nextOffer))) {
                 estimate = estimator.estimate(place.queue(), position,
-                        agents.serving(place.queue(), QueueSettings.Empty.NO_AGENTS_LOGGED_IN));
+                        agents.serving(place.queue(), QueueSettings.Empty.NO_AGENTS_LOGGED_IN), now);
             }
             if (nextAnnouncement != null && !now.isBefore(nextAnnouncement)) {
                 out.addAll(Announcement.of(settings.announce(), position, estimate, leg.language()));

@@ -114,7 +114,7 @@ final class AgentConnection {
         }
         states.answered(agentId, callId, QueueEvent.of(answeredAt, callId, queue, agentId, "CONNECT", hold,
                 agentLeg.facts().callId(), Duration.between(ringStart, answeredAt).toSeconds()));
-        estimator.connected(queue, Duration.between(a.joinedAt(), answeredAt));
+        estimator.connected(queue, Duration.between(a.joinedAt(), answeredAt), callId, answeredAt);
         current.put(new CurrentCalls.AgentCall(agentId, callId, queue, true, answeredAt, context));
         CompletableFuture.anyOf(a.caller().ended().toCompletableFuture(), agentLeg.ended().toCompletableFuture())
                 .join();
@@ -127,7 +127,7 @@ final class AgentConnection {
         current.remove(agentId, callId);
         states.callEnded(agentId, callId, a.wrapUp(), QueueEvent.of(end, callId, queue, agentId,
                 callerFirst ? "COMPLETECALLER" : "COMPLETEAGENT", hold, talk.toSeconds(), a.origPosition()));
-        estimator.handled(queue, talk, a.wrapUp());
+        estimator.handled(queue, callId, talk, a.wrapUp(), end);
         return new Outcome.Talked(agentId);
     }
 

@@ -58,7 +58,7 @@ public final class QueueSnapshots {
     /** The wait a caller joining {@code queue} now would be told (see {@link WaitEstimator}). */
     public Optional<Duration> estimatedWait(String queue) {
         return estimator.estimate(queue, line.size(queue) + 1,
-                offerable.serving(queue, QueueSettings.Empty.NO_AGENTS_LOGGED_IN));
+                offerable.serving(queue, QueueSettings.Empty.NO_AGENTS_LOGGED_IN), clock.instant());
     }
 
     private QueueSnapshot snapshot(QueueRegistry.Queue q, Map<String, Integer> pending, List<AgentState> everyone) {

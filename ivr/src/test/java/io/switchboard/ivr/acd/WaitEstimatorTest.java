@@ -46,6 +46,26 @@ class WaitEstimatorTest {
     }
 
     @Test
+    void aCallerWaitsForThePthAgentToComeFreeCountingHowFarTheCallsInProgressAre() {
+        WaitEstimator e = new WaitEstimator();
+        java.time.Instant now = java.time.Instant.parse("2026-11-30T10:00:00Z");
+        for (int i = 0; i < 4; i++) {
+            e.handled("q", Duration.ofSeconds(50), Duration.ofSeconds(10)); // handling time 60 s
+        }
+        e.connected("q", Duration.ofSeconds(5), "a", now.minusSeconds(40)); // free in 20 s
+        e.connected("q", Duration.ofSeconds(5), "b", now.minusSeconds(30));
+        e.handled("q", "b", Duration.ofSeconds(50), Duration.ofSeconds(10), now); // wrap-up: free in 10 s
+
+        assertThat(e.estimate("q", 1, 2, now)).contains(Duration.ofSeconds(10));
+        assertThat(e.estimate("q", 2, 2, now)).contains(Duration.ofSeconds(20));
+        assertThat(e.estimate("q", 3, 2, now)).as("then the first one again, a handling time later")
+                .contains(Duration.ofSeconds(70));
+        assertThat(e.estimate("q", 1, 3, now)).as("a third agent is free now").contains(Duration.ZERO);
+        assertThat(e.estimate("q", 1, 2, now.plusSeconds(11))).as("the wrap-up is over: that agent is free")
+                .contains(Duration.ZERO);
+    }
+
+    @Test
     void theAnnouncementReadsThePositionAndTheWaitRoundedAsPreciselyAsAnEstimateDeserves() {
         var both = new QueueSettings.Announcements(true, true, Duration.ofSeconds(30), Duration.ofSeconds(60));
         assertThat(Announcement.of(both, 3, Optional.of(Duration.ofSeconds(130)), "en")).extracting(PromptRef::name)
