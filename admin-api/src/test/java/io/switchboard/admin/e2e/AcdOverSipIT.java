@@ -216,7 +216,8 @@ class AcdOverSipIT {
         assertThat(ready.awaitRegistration(SimulatedAgent.Registration.REGISTERED, Duration.ofSeconds(10))).isTrue();
         setState("3002", "{\"state\": \"available\"}");
         first.awaitPrompt("agent-greeting", Duration.ofSeconds(15));
-        assertThat(ready.offers().get(0)).containsEntry("Caller", "5559001").containsEntry("Queue", "general");
+        assertThat(ready.offers().get(0)).containsEntry("Caller", "5559001").containsEntry("Queue", "general")
+                .containsEntry("Language", "en");
         assertThat(first.awaitEnded(Duration.ofSeconds(15))).isNotEqualTo(CallSession.EndedBy.NONE);
     }
 

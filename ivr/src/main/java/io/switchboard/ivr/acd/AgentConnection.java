@@ -144,7 +144,23 @@ final class AgentConnection {
         context.put("Queue", a.call().queue());
         context.put("Wait", Long.toString(Duration.between(a.call().enteredAt(), now).toSeconds()));
         context.put("Dialed", a.caller().facts().dialed());
+        if (a.call().language() != null && !a.call().language().isEmpty()) {
+            context.put("Language", a.call().language());
+        }
+        // what the flow's queue step said of the caller (topic, segment, an account number…): X-Switchboard-Topic
+        a.call().attributes().forEach((name, value) -> context.putIfAbsent(headerName(name), value));
         return context;
+    }
+
+    /** {@code account-id} → {@code Account-Id}. */
+    private static String headerName(String attribute) {
+        StringBuilder out = new StringBuilder(attribute.length());
+        boolean upper = true;
+        for (char c : attribute.toCharArray()) {
+            out.append(upper ? Character.toUpperCase(c) : c);
+            upper = c == '-';
+        }
+        return out.toString();
     }
 
     private long millis(Instant since) {

@@ -62,14 +62,16 @@ class AcdQueuesIT {
         Acd acd = acd("n1");
         agent(acd, "1001", Map.of("sales", 1), AgentActivity.AVAILABLE);
         ScriptedLeg caller = caller("c1");
-        QueueResult result = waitIn(acd, request("sales", 0, LONG, ""), caller).get(30, TimeUnit.SECONDS);
+        QueueResult result = waitIn(acd, request("sales", 0, LONG, "").withAttributes(Map.of("topic", "upgrades",
+                "account-id", "A-42")), caller).get(30, TimeUnit.SECONDS);
 
         assertThat(result).isEqualTo(new QueueResult.Connected("1001"));
         Dialer.DialTarget target = dialer.dials().getFirst().target();
         assertThat(target).isEqualTo(new Dialer.DialTarget.AgentPhone("1001", "sip:1001@127.0.0.1:5070"));
         assertThat(dialer.dials().getFirst().callerId()).isEqualTo("5551");
         assertThat(dialer.dials().getFirst().context()).containsEntry("Queue", "sales").containsEntry("Caller",
-                "5551").containsEntry("Call-Id", "c1").containsKey("Wait");
+                "5551").containsEntry("Call-Id", "c1").containsKey("Wait").as("the queue step's attributes reach the phone")
+                .containsEntry("Topic", "upgrades").containsEntry("Account-Id", "A-42");
         assertThat(caller.bridgedTo()).containsSame(dialer.answeredLegs().getFirst());
         assertThat(caller.isGone()).as("the agent hung up, so the caller is hung up too").isTrue();
         assertThat(AcdHarness.log(acd)).extracting(QueueEvent::event).containsExactly("AGENTLOGIN", "ENTERQUEUE",
