@@ -232,4 +232,10 @@ public final class TestServer {
         return java.util.stream.Stream.of(reply.json()).flatMap(JsonNode::valueStream)
                 .filter(e -> e.get("event").stringValue().equals(event)).toList();
     }
+
+    /** Sets agent {@code id}'s state through the API ({@code {"state": "available"}} …) and expects 200. */
+    public static void setAgentState(int port, Login login, String id, String json) {
+        Reply reply = send(port, "PUT", "/api/agents/" + id + "/state", "application/json", json, login);
+        org.assertj.core.api.Assertions.assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
 }

@@ -46,18 +46,11 @@ final class AgentCommand {
     private AgentCommand() {}
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        if (argv.contains("--help") || argv.contains("-h")) {
-            out.println(USAGE);
-            return 0;
+        var parsed = SimulatorCli.arguments(argv, out, err, "sim agent", USAGE, a -> parse(a, System.getenv()));
+        if (parsed.exit() != null) {
+            return parsed.exit();
         }
-        Args args;
-        try {
-            args = parse(argv, System.getenv());
-        } catch (IllegalArgumentException e) {
-            err.println("sim agent: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
+        Args args = parsed.args();
         Prompt voice = PromptLibrary.load(PromptLibrary.defaultDirectory()).find("agent-greeting", "en")
                 .orElseGet(() -> new Prompt("agent-voice", "en", tone()));
         SimulatedAgents.Options options = SimulatedAgents.Options.to(args.server()).withCodec(args.codec())

@@ -52,18 +52,11 @@ final class LoadCommand {
     private LoadCommand() {}
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        if (argv.contains("--help") || argv.contains("-h")) {
-            out.println(USAGE);
-            return 0;
+        var parsed = SimulatorCli.arguments(argv, out, err, "sim load", USAGE, a -> parse(a, System.getenv()));
+        if (parsed.exit() != null) {
+            return parsed.exit();
         }
-        Args args;
-        try {
-            args = parse(argv, System.getenv());
-        } catch (IllegalArgumentException e) {
-            err.println("sim load: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
+        Args args = parsed.args();
         PromptLibrary prompts = PromptLibrary.load(PromptLibrary.defaultDirectory());
         Prompt greeting = prompts.find(QueueJourney.AGENT_GREETING, "en").orElse(null);
         if (greeting == null) {

@@ -205,6 +205,28 @@ public final class SimulatorCli {
         return new Args(uri, keys, info, wait, hangup, mediaTimeout, prompts, codec, caller);
     }
 
+    /** A subcommand's parsed arguments, or the exit status when it is done already (help shown, bad arguments). */
+    record Parsed<A>(A args, Integer exit) {}
+
+    /**
+     * {@code --help} prints {@code usage} (exit 0); arguments {@code parser} refuses are reported with the usage
+     * (exit 2); otherwise the parsed arguments.
+     */
+    static <A> Parsed<A> arguments(List<String> argv, PrintStream out, PrintStream err, String command, String usage,
+            java.util.function.Function<List<String>, A> parser) {
+        if (argv.contains("--help") || argv.contains("-h")) {
+            out.println(usage);
+            return new Parsed<>(null, 0);
+        }
+        try {
+            return new Parsed<>(parser.apply(argv), null);
+        } catch (IllegalArgumentException e) {
+            err.println(command + ": " + e.getMessage());
+            err.println(usage);
+            return new Parsed<>(null, 2);
+        }
+    }
+
     /** A time on the command line ({@code 500ms}, {@code 2s}, {@code 1m}); a bad one names {@code option}. */
     public static Duration duration(String option, String value) {
         var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m)").matcher(value);

@@ -239,9 +239,7 @@ class AcdOverSipIT {
     }
 
     private void setState(String id, String json) {
-        var reply = TestServer.send(port, "PUT", "/api/agents/" + id + "/state", "application/json", json,
-                supervisor);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        TestServer.setAgentState(port, supervisor, id, json);
     }
 
     private List<JsonNode> events(Instant from, String event) {

@@ -101,9 +101,8 @@ class CallbackAfterKillIT {
                         .withVoice(prompts.find("agent-greeting", "en").orElseThrow()))) {
                     SimulatedAgent kim = phones.add("5001", "kim-password-1");
                     assertThat(kim.awaitRegistration(SimulatedAgent.Registration.REGISTERED, WAIT)).isTrue();
-                    var available = TestServer.send(server.httpPort(), "PUT", "/api/agents/5001/state",
-                            "application/json", "{\"state\": \"available\"}", TestServer.Login.ADMIN);
-                    assertThat(available.status()).as(available.body()).isEqualTo(200);
+                    TestServer.setAgentState(server.httpPort(), TestServer.Login.ADMIN, "5001",
+                            "{\"state\": \"available\"}");
 
                     CallSession agentSide = kim.awaitCall(WAIT);
                     assertThat(agentSide).as("the agent is rung first").isNotNull();

@@ -344,9 +344,7 @@ class RoutingRulesOverSipIT {
     private void setState(String id, String state) {
         String json = state.equals("not-ready") ? "{\"state\": \"not-ready\", \"reason\": \"break\"}"
                 : "{\"state\": \"" + state + "\"}";
-        var reply = TestServer.send(port, "PUT", "/api/agents/" + id + "/state", "application/json", json,
-                supervisor);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        TestServer.setAgentState(port, supervisor, id, json);
     }
 
     /** The ROUTED event of the call whose caller is {@code caller}, if it was routed since {@code from}. */
