@@ -64,7 +64,7 @@ final class AgentCommand {
             out.println(args.ids().size() + " agent(s) registering with " + args.server() + " from port "
                     + agents.sipPort());
             if (args.loginCode() != null) {
-                List<String> refused = logIn(agents, all, args.loginCode());
+                List<String> refused = agents.logIn(all, args.loginCode());
                 out.println(refused.isEmpty() ? "every agent dialled " + args.loginCode() + " and is available"
                         : "not available: " + String.join(", ", refused));
             }
@@ -182,30 +182,6 @@ final class AgentCommand {
             throw new IllegalArgumentException("--login-code is a feature code such as *51, or none; got '" + v + "'");
         }
         return v;
-    }
-
-    /**
-     * Dials {@code code} from each registered agent's phone (waiting for its registration first) so it becomes
-     * available; returns the ids the server did not accept it for, with the status it gave.
-     */
-    static List<String> logIn(SimulatedAgents agents, List<SimulatedAgent> all, String code) {
-        List<String> refused = new ArrayList<>();
-        for (SimulatedAgent a : all) {
-            if (!a.awaitRegistration(SimulatedAgent.Registration.REGISTERED, Duration.ofSeconds(10))) {
-                refused.add(a.id() + " (not registered: SIP " + a.lastRegisterStatus() + ")");
-                continue;
-            }
-            int status;
-            try {
-                status = agents.featureCode(a, code).get(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                status = -1;
-            }
-            if (status != 200) {
-                refused.add(a.id() + " (" + code + ": " + (status < 0 ? "no answer" : "SIP " + status) + ")");
-            }
-        }
-        return refused;
     }
 
     /** A server's SIP address, HOST:PORT. */

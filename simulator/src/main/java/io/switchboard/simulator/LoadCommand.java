@@ -79,7 +79,7 @@ final class LoadCommand {
                 }
             }
             if (args.loginCode() != null) {
-                List<String> refused = AgentCommand.logIn(phones, agents, args.loginCode());
+                List<String> refused = phones.logIn(agents, args.loginCode());
                 if (!refused.isEmpty()) {
                     err.println("sim load: agents did not become available: " + String.join(", ", refused));
                     return 1;

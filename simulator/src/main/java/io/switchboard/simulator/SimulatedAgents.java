@@ -152,6 +152,34 @@ public final class SimulatedAgents implements AutoCloseable, SipListener, CallSe
         return features.dial(agent, code);
     }
 
+
+    /**
+     * Dials {@code code} (e.g. {@code *51}) from each agent's phone once it is registered, so it becomes available;
+     * returns the ids the server did not accept it for, with the status it gave.
+     */
+    public List<String> logIn(List<SimulatedAgent> all, String code) {
+        List<String> refused = new java.util.ArrayList<>();
+        for (SimulatedAgent a : all) {
+            if (!a.awaitRegistration(SimulatedAgent.Registration.REGISTERED, Duration.ofSeconds(10))) {
+                refused.add(a.id() + " (not registered: SIP " + a.lastRegisterStatus() + ")");
+                continue;
+            }
+            int status;
+            try {
+                status = featureCode(a, code).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                status = -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                status = -1;
+            }
+            if (status != 200) {
+                refused.add(a.id() + " (" + code + ": " + (status < 0 ? "no answer" : "SIP " + status) + ")");
+            }
+        }
+        return refused;
+    }
+
     @Override
     public void processResponse(ResponseEvent event) {
         if (!features.response(event)) {

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,6 +55,10 @@ class FlowTestsOverSipIT {
         registry.add("switchboard.flows.numbers.100", () -> "hotline");
         registry.add("switchboard.flows.numbers.200", () -> "sip-check");
         registry.add("switchboard.flows.watch", () -> "false");
+        // the sample hotline's own queues, open hours whatever the time, and agents only from the API
+        registry.add("switchboard.acd.queues", () -> Path.of("../queues.yaml").toAbsolutePath().toString());
+        registry.add("switchboard.acd.agents", () -> FLOWS.resolve("no-agents.yaml").toString());
+        registry.add("switchboard.calendars.support", () -> "open-now");
     }
 
     /** The repository's flows and this test's own, side by side: the server's flow directory. */
@@ -82,6 +88,9 @@ class FlowTestsOverSipIT {
             }
         }
     }
+
+    @LocalServerPort
+    int port;
 
     private int flowTest(String... files) {
         List<String> args = new ArrayList<>(List.of("--server", "sip:100@127.0.0.1:" + properties.sip().port(),
@@ -120,6 +129,37 @@ class FlowTestsOverSipIT {
     }
 
     @Test
+    void theHotlineQueueCasesReachSimulatedAgentsAndTheCallerRatesTheCallAfterTheAgentHangsUp() throws Exception {
+        TestServer.Login supervisor = TestServer.createUser(port, "sup-" + System.nanoTime(), "supervisor");
+        for (int id = 1001; id <= 1005; id++) {
+            var reply = TestServer.send(port, "POST", "/api/agents", "application/json", """
+                    {"id": "%d", "name": "Agent %d", "password": "flow-tests-pw", "queues": {"sales": 1, "general": 1,
+                     "billing": 1, "support-internet": 1, "support-devices": 1},
+                     "skills": {"sales": 3, "internet": 3, "devices": 3, "billing": 3}, "languages": ["en", "es"]}""".formatted(id, id), supervisor);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        }
+        Instant from = Instant.now().minusSeconds(1);
+        Path hotline = Path.of("../flows/tests/hotline.yaml");
+        int status = flowTest("--agents", "1001-1005", "--agent-password", "flow-tests-pw", "--agent-talk", "1s",
+                "--calendar", "support=open", hotline.toString());
+        System.out.println(output());
+
+        assertThat(status).as(output()).isZero();
+        List<String> connected = List.of("sales, an agent takes the call and the caller rates it",
+                "internet support, connected; no rating is given", "device support, connected",
+                "billing, connected from the billing menu");
+        connected.forEach(name -> assertThat(output()).containsPattern("(?m)^  ok    " + java.util.regex.Pattern
+                .quote(name) + "( \\(|$)"));
+        assertThat(TestServer.queueEvents(port, supervisor, from, "CONNECT")).as("each reached an agent")
+                .hasSize(connected.size());
+        // every agent hung up first, and the caller went on to the survey
+        TestServer.await(() -> TestServer.queueEvents(port, supervisor, from, "COMPLETEAGENT").size()
+                == connected.size(), java.time.Duration.ofSeconds(10));
+        assertThat(output()).contains("  ok    sales, an agent takes the call and the caller rates it (requests are"
+                + " not visible to a caller; not checked)");
+    }
+
+    @Test
     void aWrongTestFileFailsAtItsScriptLines() throws Exception {
         Path tests = dir.resolve("wrong.yaml");
         Files.writeString(tests, """
@@ -150,7 +190,7 @@ class FlowTestsOverSipIT {
                 + " language-menu, key 1, play account-found]",
                 "  FAIL  expects the server to hang up\n        " + tests + ":9:5: expected the flow to end with"
                         + " hangup but the caller hung up",
-                "  n/a   mocks the queue (mocks queue: offline only)",
+                "  n/a   mocks the queue (mocks queue: give --agents to run it against agents)",
                 "0 passed, 2 failed, 1 not applicable");
     }
 }

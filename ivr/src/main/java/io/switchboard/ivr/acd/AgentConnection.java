@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Connects a caller to the agent claimed for them: rings the agent's phone with the call's context while the caller
- * keeps hearing hold audio, and on an answer logs CONNECT, bridges the two legs, waits for either to hang up, hangs
- * up the other, logs COMPLETECALLER or COMPLETEAGENT and puts the agent in wrap-up. An agent who does not answer is
+ * keeps hearing hold audio, and on an answer logs CONNECT, bridges the two legs, waits for either to hang up, logs
+ * COMPLETECALLER or COMPLETEAGENT and puts the agent in wrap-up. A caller who hangs up ends the agent's leg; an agent
+ * who hangs up ends the bridge only: the caller goes on with the flow's {@code connected} branch (a survey, say), and a
+ * flow with nothing after it ends the call at once, as Asterisk's Queue() does with its {@code c} option. An agent who does not answer is
  * logged RINGNOANSWER and set not ready (missed); a caller who hangs up while the agent rings cancels the ring.
  */
 final class AgentConnection {
@@ -120,7 +122,6 @@ final class AgentConnection {
                 .join();
         boolean callerFirst = a.caller().isGone();
         bridge.get().close();
-        a.caller().hangup();
         agentLeg.hangup();
         Instant end = clock.instant();
         Duration talk = Duration.between(answeredAt, end);

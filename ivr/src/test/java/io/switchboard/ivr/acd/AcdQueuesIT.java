@@ -73,7 +73,8 @@ class AcdQueuesIT {
                 "5551").containsEntry("Call-Id", "c1").containsKey("Wait").as("the queue step's attributes reach the phone")
                 .containsEntry("Topic", "upgrades").containsEntry("Account-Id", "A-42");
         assertThat(caller.bridgedTo()).containsSame(dialer.answeredLegs().getFirst());
-        assertThat(caller.isGone()).as("the agent hung up, so the caller is hung up too").isTrue();
+        assertThat(caller.isGone()).as("the agent hung up: the caller goes on with the flow (a survey)").isFalse();
+        assertThat(caller.bridgeClosed()).as("but is no longer bridged to the agent's leg").isTrue();
         assertThat(AcdHarness.log(acd)).extracting(QueueEvent::event).containsExactly("AGENTLOGIN", "ENTERQUEUE",
                 "CONNECT", "COMPLETEAGENT");
         QueueEvent enter = events(acd, "ENTERQUEUE").getFirst();

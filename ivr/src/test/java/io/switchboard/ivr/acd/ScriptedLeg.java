@@ -56,6 +56,11 @@ final class ScriptedLeg implements CallLeg {
         }
     }
 
+    /** Whether a bridge was made and has been closed since. */
+    boolean bridgeClosed() {
+        return bridgedTo.get() != null && !bridging;
+    }
+
     Optional<ScriptedLeg> bridgedTo() {
         return Optional.ofNullable(bridgedTo.get());
     }

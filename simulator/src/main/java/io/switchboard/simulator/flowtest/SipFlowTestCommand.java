@@ -34,7 +34,14 @@ public final class SipFlowTestCommand {
               --time-limit T          the longest a case's call may take, e.g. 90s or 2m (default 2m)
               --keys-via rfc4733|info how to send keys (default rfc4733)
               --parallel N            how many calls at once (default 8)
-              cases with time:, closed-now:, mocks: or requests: only make sense offline: they are reported n/a""";
+              --agents IDS            simulated agents to bring, e.g. 1001-1003 or 1001,1002: they register, dial *51,
+                                      answer, talk and hang up, so cases that mock a queue connected run for real
+              --agent-password P      their password (or SWITCHBOARD_AGENT_PASSWORD)
+              --agent-talk T          how long an agent talks before hanging up (default 2s)
+              --calendar NAME=STATE   what a calendar says on the server during the run: open, closed or holiday
+                                      (e.g. a server run with switchboard.calendars.support=open-now); repeatable
+              cases with time:, closed-now:, requests:, variables:, or mocks the server does not answer the same way
+              only make sense offline: they are reported n/a with why""";
 
     /** The parsed command line. */
     record Args(SipFlowTests.Settings settings, Path prompts, List<String> paths) {}
@@ -59,6 +66,11 @@ public final class SipFlowTestCommand {
             return 2;
         }
         try (SipFlowTests calls = new SipFlowTests(args.settings(), prompts)) {
+            if (!calls.agentsNotAvailable().isEmpty()) {
+                err.println("flow test: agents not available on the server: "
+                        + String.join(", ", calls.agentsNotAvailable()));
+                return 1;
+            }
             return run(files, calls, args.settings().server(), out);
         } catch (IOException e) {
             err.println("flow test: " + e.getMessage());
@@ -121,7 +133,15 @@ public final class SipFlowTestCommand {
     }
 
     static Args parse(List<String> argv) {
+        return parse(argv, System.getenv());
+    }
+
+    static Args parse(List<String> argv, java.util.Map<String, String> env) {
         String server = null;
+        List<String> agents = List.of();
+        String agentPassword = env.get("SWITCHBOARD_AGENT_PASSWORD");
+        Duration agentTalk = Duration.ofSeconds(2);
+        java.util.Map<String, String> calendars = new java.util.TreeMap<>();
         Path prompts = PromptLibrary.defaultDirectory();
         Duration timeLimit = Duration.ofMinutes(2);
         boolean info = false;
@@ -152,6 +172,18 @@ public final class SipFlowTestCommand {
                     default -> throw new IllegalArgumentException("--keys-via is rfc4733 or info, got '" + value + "'");
                 };
                 case "--parallel" -> parallel = number(option, value);
+                case "--agents" -> agents = agentIds(value);
+                case "--agent-password" -> agentPassword = value;
+                case "--agent-talk" -> agentTalk = SimulatorCli.duration(option, value);
+                case "--calendar" -> {
+                    String[] kv = value.split("=", 2);
+                    if (kv.length != 2 || !kv[0].matches("[A-Za-z0-9_-]{1,64}")
+                            || !java.util.Set.of("open", "closed", "holiday").contains(kv[1])) {
+                        throw new IllegalArgumentException("--calendar is NAME=open, NAME=closed or NAME=holiday, got '"
+                                + value + "'");
+                    }
+                    calendars.put(kv[0], kv[1]);
+                }
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -161,7 +193,40 @@ public final class SipFlowTestCommand {
         if (paths.isEmpty()) {
             throw new IllegalArgumentException("name flow test files or directories");
         }
-        return new Args(new SipFlowTests.Settings(server, timeLimit, info, parallel), prompts, paths);
+        if (!agents.isEmpty() && (agentPassword == null || agentPassword.isEmpty())) {
+            throw new IllegalArgumentException("give the agents' password with --agent-password or"
+                    + " SWITCHBOARD_AGENT_PASSWORD");
+        }
+        return new Args(new SipFlowTests.Settings(server, timeLimit, info, parallel,
+                new ServerConditions(agents, agentPassword, agentTalk, calendars)), prompts, paths);
+    }
+
+    /** {@code 1001-1003} or {@code 1001,1002}: at most 100 agents. */
+    static List<String> agentIds(String value) {
+        List<String> ids = new ArrayList<>();
+        java.util.regex.Matcher range = java.util.regex.Pattern.compile("(\\d{1,9})-(\\d{1,9})").matcher(value);
+        if (range.matches()) {
+            long first = Long.parseLong(range.group(1));
+            long last = Long.parseLong(range.group(2));
+            if (last < first || last - first >= 100) {
+                throw new IllegalArgumentException("--agents takes a range of 1 to 100 ids, got '" + value + "'");
+            }
+            for (long id = first; id <= last; id++) {
+                ids.add(Long.toString(id));
+            }
+            return ids;
+        }
+        for (String id : value.split(",", -1)) {
+            if (!id.matches("[A-Za-z0-9._-]{1,64}") || ids.contains(id)) {
+                throw new IllegalArgumentException("--agents takes ids like 1001-1003 or 1001,1002, got '" + value
+                        + "'");
+            }
+            ids.add(id);
+        }
+        if (ids.size() > 100) {
+            throw new IllegalArgumentException("--agents takes at most 100 ids");
+        }
+        return ids;
     }
 
     private static int number(String option, String value) {

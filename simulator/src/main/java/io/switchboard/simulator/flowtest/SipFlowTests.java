@@ -34,7 +34,11 @@ final class SipFlowTests implements AutoCloseable {
      * @param keysViaInfo send keys by SIP INFO instead of RFC 4733 events
      * @param parallel    how many calls run at once
      */
-    record Settings(String server, Duration timeLimit, boolean keysViaInfo, int parallel) {
+    record Settings(String server, Duration timeLimit, boolean keysViaInfo, int parallel, ServerConditions conditions) {
+
+        Settings(String server, Duration timeLimit, boolean keysViaInfo, int parallel) {
+            this(server, timeLimit, keysViaInfo, parallel, ServerConditions.NONE);
+        }
 
         Settings {
             if (!SIP_URI.matcher(server).matches()) {
@@ -54,6 +58,7 @@ final class SipFlowTests implements AutoCloseable {
     private final Set<String> promptNames;
     private final SimulatedCaller caller;
     private final ExecutorService calls;
+    private final CaseAgents agents;
 
     SipFlowTests(Settings settings, PromptLibrary prompts) throws IOException {
         this.settings = settings;
@@ -61,6 +66,13 @@ final class SipFlowTests implements AutoCloseable {
         this.caller = new SimulatedCaller(prompts, SimulatedCaller.Options.defaults());
         this.calls = Executors.newFixedThreadPool(settings.parallel(), Thread.ofVirtual().name("flow-test-call-", 0)
                 .factory());
+        this.agents = settings.conditions().bringsAgents() ? CaseAgents.start(settings.server(),
+                settings.conditions(), prompts) : null;
+    }
+
+    /** The agents that could not log in (with why); empty without agents. */
+    java.util.List<String> agentsNotAvailable() {
+        return agents == null ? java.util.List.of() : agents.notAvailable();
     }
 
     /** Starts the case's call (or decides it is not applicable); the result comes when the call is over. */
@@ -69,7 +81,7 @@ final class SipFlowTests implements AutoCloseable {
     }
 
     private SipCaseResult run(FlowTestCase c, WrittenKeys written, CompiledFlow flow) {
-        Optional<String> offline = OfflineOnly.reason(c, written, flow);
+        Optional<String> offline = OfflineOnly.reason(c, written, flow, settings.conditions());
         if (offline.isPresent()) {
             return new SipCaseResult.NotApplicable(c, offline.get());
         }
@@ -84,6 +96,13 @@ final class SipFlowTests implements AutoCloseable {
                 }
             }
         }
+        if (agents != null && ServerConditions.reachesAgent(c)) {
+            return agents.withAgent(() -> call(c, written, flow, agents.unscripted(c, promptNames)));
+        }
+        return call(c, written, flow, Set.of());
+    }
+
+    private SipCaseResult call(FlowTestCase c, WrittenKeys written, CompiledFlow flow, Set<String> unscripted) {
         String uri = target(settings.server(), c.dialed(), written.writes(c, "dialed"));
         CallSession call = null;
         try {
@@ -95,7 +114,7 @@ final class SipFlowTests implements AutoCloseable {
                 return new SipCaseResult.Failed(c, c.pos() + ": " + uri + " did not answer the call from "
                         + c.caller() + ": " + (status < 0 ? "no final response" : "SIP " + status));
             }
-            FollowedCall followed = new ScriptFollower(new SessionLine(call, settings.keysViaInfo()),
+            FollowedCall followed = new ScriptFollower(new SessionLine(call, settings.keysViaInfo(), unscripted),
                     settings.timeLimit()).follow(c);
             return CaseJudge.judge(c, followed);
         } catch (IOException | RuntimeException e) {
@@ -119,5 +138,8 @@ final class SipFlowTests implements AutoCloseable {
     public void close() {
         calls.shutdownNow();
         caller.close();
+        if (agents != null) {
+            agents.close();
+        }
     }
 }

@@ -12,7 +12,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +35,12 @@ class SipFlowTestCommandTest {
 
     private List<Optional<String>> reasons(Path file) throws Exception {
         WrittenKeys written = WrittenKeys.of(file);
-        return FlowTestFile.read(file).cases().stream().map(c -> OfflineOnly.reason(c, written)).toList();
+        return reasons(file, ServerConditions.NONE);
+    }
+
+    private List<Optional<String>> reasons(Path file, ServerConditions server) throws Exception {
+        WrittenKeys written = WrittenKeys.of(file);
+        return FlowTestFile.read(file).cases().stream().map(c -> OfflineOnly.reason(c, written, server)).toList();
     }
 
     @Test
@@ -51,8 +58,29 @@ class SipFlowTestCommandTest {
                     script: [{expect: [welcome]}]
                 """);
         assertThat(reasons(file)).containsExactly(Optional.empty(), Optional.of("time: offline only"),
-                Optional.of("closed-now: offline only; mocks lookup, queue, transfer: offline only;"
-                        + " requests: offline only"));
+                Optional.of("closed-now: offline only; mocks queue: give --agents to run it against agents;"
+                        + " mocks transfer: offline only; mocks lookup: the server has no data connectors, so only"
+                        + " error runs"));
+    }
+
+    @Test
+    void withAgentsAQueueMockedConnectedAndALookupMockedAsAnErrorRunAsTheServerAnswersThem() throws Exception {
+        Path file = write("""
+                  - name: connected
+                    mocks: {queue: connected, lookup: {crm: error}}
+                    requests: ["queue support"]
+                    script: [{expect: [welcome]}]
+                  - name: connected after a wait only an offline run can fake
+                    mocks: {queue: connected, queue-wait: 10m}
+                    script: [{expect: [welcome]}]
+                  - name: timed out
+                    mocks: {queue: timeout}
+                    script: [{expect: [welcome]}]
+                """);
+        ServerConditions agents = new ServerConditions(List.of("1001"), "pw", Duration.ofSeconds(2), Map.of());
+        assertThat(reasons(file, agents)).containsExactly(Optional.empty(),
+                Optional.of("mocks queue-wait: offline only"),
+                Optional.of("mocks queue: timeout: only connected is reached with agents that answer"));
     }
 
     @Test
@@ -76,9 +104,16 @@ class SipFlowTestCommandTest {
                 """);
         CompiledFlow flow = FlowCompiler.compile(dir.resolve("f.yaml"));
         WrittenKeys written = WrittenKeys.of(file);
-        assertThat(FlowTestFile.read(file).cases()).extracting(c -> OfflineOnly.reason(c, written, flow))
-                .containsExactly(Optional.of("goes through hours steps, which only an offline run answers the same"
-                        + " way every time"), Optional.empty());
+        assertThat(FlowTestFile.read(file).cases()).extracting(c -> OfflineOnly.reason(c, written, flow,
+                ServerConditions.NONE)).containsExactly(Optional.of("goes through hours step 'h': say what calendar"
+                        + " 'office' says on the server with --calendar office=open|closed|holiday"), Optional.empty());
+        ServerConditions open = new ServerConditions(List.of(), null, Duration.ofSeconds(2), Map.of("office", "open"));
+        ServerConditions closed = new ServerConditions(List.of(), null, Duration.ofSeconds(2),
+                Map.of("office", "closed"));
+        assertThat(OfflineOnly.reason(FlowTestFile.read(file).cases().getFirst(), written, flow, open))
+                .as("the case's call comes on a Monday at 11:00 in Berlin: open, as the server says").isEmpty();
+        assertThat(OfflineOnly.reason(FlowTestFile.read(file).cases().getFirst(), written, flow, closed))
+                .contains("goes through hours step 'h' open offline, but calendar 'office' is closed on the server");
     }
 
     @Test
@@ -118,6 +153,17 @@ class SipFlowTestCommandTest {
         assertThat(run("--server", "sip:100@127.0.0.1:5060", "--prompts", dir.resolve("nope").toString(),
                 file.toString())).isEqualTo(2);
         assertThat(errors()).contains("prompt directory", "does not exist");
+        assertThat(run("--server", "sip:100@127.0.0.1:5060", "--calendar", "office=maybe", file.toString()))
+                .isEqualTo(2);
+        assertThat(errors()).contains("--calendar is NAME=open, NAME=closed or NAME=holiday, got 'office=maybe'");
+        assertThat(run("--server", "sip:100@127.0.0.1:5060", "--agents", "1005-1001", file.toString())).isEqualTo(2);
+        assertThat(errors()).contains("--agents takes a range of 1 to 100 ids, got '1005-1001'");
+        assertThat(SipFlowTestCommand.parse(List.of("--server", "sip:100@127.0.0.1:5060", "--agents", "1001-1003",
+                file.toString()), Map.of("SWITCHBOARD_AGENT_PASSWORD", "pw")).settings().conditions().agents())
+                .containsExactly("1001", "1002", "1003");
+        assertThat(run("--server", "sip:100@127.0.0.1:5060", "--agents", "1001,1002", file.toString()))
+                .as("no password anywhere").isEqualTo(2);
+        assertThat(errors()).contains("give the agents' password with --agent-password or SWITCHBOARD_AGENT_PASSWORD");
     }
 
     private int run(String... args) {
