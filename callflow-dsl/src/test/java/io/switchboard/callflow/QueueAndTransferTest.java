@@ -183,6 +183,33 @@ class QueueAndTransferTest {
     }
 
     @Test
+    void theCallersWayThroughTheMenusReachesTheQueueAsMenuPathWhetherKeyedOrSpoken() throws Exception {
+        CompiledFlow flow = FlowCompiler.compile("q.yaml", """
+                flow: q
+                start: main
+                steps:
+                  main: {menu: {prompt: [main-menu], options: {"1": sales, "2": {next: support, say: [support]}}}}
+                  support: {menu: {prompt: [support-menu], options: {"*": main, "3": wait}}}
+                  sales: {hangup: {}}
+                  wait:
+                    queue:
+                      name: support
+                      timeout: bye
+                  bye: {hangup: {}}
+                """);
+        var asked = new java.util.concurrent.atomic.AtomicReference<io.switchboard.callflow.engine.QueuePort.QueueRequest>();
+        var services = io.switchboard.callflow.engine.FlowServices.UNAVAILABLE.withQueues((request, call) -> {
+            asked.set(request);
+            return new io.switchboard.callflow.engine.QueuePort.QueueResult.TimedOut();
+        });
+        new FlowInterpreter(java.time.Clock.systemUTC(), new io.switchboard.callflow.calendar.CalendarOverrides(),
+                services, 100).run(flow, new ScriptedCall().thenSay("support please").thenPress("*").thenPress("2")
+                .thenPress("3"), FlowListener.NONE);
+        assertThat(asked.get().attributes()).containsExactly(java.util.Map.entry("menu-path",
+                "main:2 support:* main:2 support:3"));
+    }
+
+    @Test
     void attributesNeedNamesOfTheirOwnKindAndVariablesSomeStepSets() throws Exception {
         FlowCompileException e = catchThrowableOfType(FlowCompileException.class, () -> FlowCompiler.compile("q.yaml",
                 "flow: q\nstart: w\nsteps:\n  w:\n    queue:\n      name: s\n      timeout: w\n"

@@ -171,6 +171,10 @@ public final class Menu implements StepKind<MenuStep> {
                 .split(" +"));
     }
 
+    /** The variable holding the caller's choices so far. */
+    public static final String MENU_PATH = "menu.path";
+    static final int MAX_MENU_PATH = 200;
+
     @Override
     public Next execute(MenuStep step, Execution run) {
         var call = run.call();
@@ -185,10 +189,28 @@ public final class Menu implements StepKind<MenuStep> {
                     case KeyOutcome.Speech s -> choice(chosen(step, s.text()));
                 });
         return switch (result) {
-            case AskAgain.Result.Answered<String> a -> Next.go(a.value());
+            case AskAgain.Result.Answered<String> a -> {
+                chose(run, step, a.value());
+                yield Next.go(a.value());
+            }
             case AskAgain.Result.GaveUp<String> g -> Steps.then(step.onFailure());
             case AskAgain.Result.HungUp<String> h -> Next.CALLER_HUNG_UP;
         };
+    }
+
+    /**
+     * Adds {@code <menu step>:<key>} to {@code ${menu.path}}, the caller's way through the menus (e.g.
+     * {@code main-menu:2 support-menu:1}), which a queue step passes to the agent; bounded, the oldest choices go.
+     */
+    private static void chose(Execution run, MenuStep step, String target) {
+        char key = step.options().entrySet().stream().filter(e -> e.getValue().equals(target)).map(Map.Entry::getKey)
+                .findFirst().orElse('?');
+        Object before = run.variable(MENU_PATH);
+        String path = (before == null || before.toString().isEmpty() ? "" : before + " ") + step.id() + ":" + key;
+        if (path.length() > MAX_MENU_PATH) {
+            path = path.substring(path.indexOf(' ', path.length() - MAX_MENU_PATH) + 1);
+        }
+        run.setVariable(MENU_PATH, path);
     }
 
     private static AskAgain.Heard<String> choice(String target) {

@@ -187,7 +187,8 @@ public final class Queue implements StepKind<QueueStep> {
     @Override
     public Next execute(QueueStep step, Execution run) {
         QueuePort.QueueRequest request = step.request();
-        if (!step.attributes().isEmpty()) {
+        Object menuPath = run.variable(Menu.MENU_PATH);
+        if (!step.attributes().isEmpty() || menuPath != null) {
             Map<String, String> evaluated = new LinkedHashMap<>();
             step.attributes().forEach((name, template) -> {
                 String value = Evaluator.text(template.evaluate(run::variable)).strip();
@@ -196,6 +197,9 @@ public final class Queue implements StepKind<QueueStep> {
                             ? value.substring(0, MAX_ATTRIBUTE_LENGTH) : value);
                 }
             });
+            if (menuPath != null && !menuPath.toString().isEmpty()) {
+                evaluated.putIfAbsent("menu-path", menuPath.toString()); // the agent sees how the caller came
+            }
             request = request.withAttributes(evaluated);
         }
         var result = run.services().queues().queue(request, run.call());
