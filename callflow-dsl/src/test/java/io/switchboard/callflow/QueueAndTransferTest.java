@@ -171,14 +171,7 @@ class QueueAndTransferTest {
                       timeout: bye
                   bye: {hangup: {}}
                 """);
-        var asked = new java.util.concurrent.atomic.AtomicReference<io.switchboard.callflow.engine.QueuePort.QueueRequest>();
-        var services = io.switchboard.callflow.engine.FlowServices.UNAVAILABLE.withQueues((request, call) -> {
-            asked.set(request);
-            return new io.switchboard.callflow.engine.QueuePort.QueueResult.TimedOut();
-        });
-        new FlowInterpreter(java.time.Clock.systemUTC(), new io.switchboard.callflow.calendar.CalendarOverrides(),
-                services, 100).run(flow, new ScriptedCall(), FlowListener.NONE);
-        assertThat(asked.get().attributes()).as("an empty value is left out").containsExactlyInAnyOrderEntriesOf(
+        assertThat(queueRequest(flow, new ScriptedCall()).attributes()).as("an empty value is left out").containsExactlyInAnyOrderEntriesOf(
                 java.util.Map.of("topic", "internet", "segment", "vip", "value", "1200", "note", "vip-vip"));
     }
 
@@ -197,16 +190,22 @@ class QueueAndTransferTest {
                       timeout: bye
                   bye: {hangup: {}}
                 """);
+        assertThat(queueRequest(flow, new ScriptedCall().thenSay("support please").thenPress("*").thenPress("2")
+                .thenPress("3")).attributes()).containsExactly(java.util.Map.entry("menu-path",
+                "main:2 support:* main:2 support:3"));
+    }
+
+    /** What the flow asked the ACD when {@code call} reached its queue step (the wait then times out). */
+    private static io.switchboard.callflow.engine.QueuePort.QueueRequest queueRequest(CompiledFlow flow,
+            ScriptedCall call) {
         var asked = new java.util.concurrent.atomic.AtomicReference<io.switchboard.callflow.engine.QueuePort.QueueRequest>();
-        var services = io.switchboard.callflow.engine.FlowServices.UNAVAILABLE.withQueues((request, call) -> {
+        var services = io.switchboard.callflow.engine.FlowServices.UNAVAILABLE.withQueues((request, c) -> {
             asked.set(request);
             return new io.switchboard.callflow.engine.QueuePort.QueueResult.TimedOut();
         });
         new FlowInterpreter(java.time.Clock.systemUTC(), new io.switchboard.callflow.calendar.CalendarOverrides(),
-                services, 100).run(flow, new ScriptedCall().thenSay("support please").thenPress("*").thenPress("2")
-                .thenPress("3"), FlowListener.NONE);
-        assertThat(asked.get().attributes()).containsExactly(java.util.Map.entry("menu-path",
-                "main:2 support:* main:2 support:3"));
+                services, 100).run(flow, call, FlowListener.NONE);
+        return asked.get();
     }
 
     @Test
