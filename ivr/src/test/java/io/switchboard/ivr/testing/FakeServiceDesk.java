@@ -40,6 +40,8 @@ public final class FakeServiceDesk implements AutoCloseable {
     private final HttpServer server;
     private volatile Mode mode = Mode.UP;
     private final AtomicInteger loseAnswers = new AtomicInteger();
+    private volatile java.util.concurrent.CountDownLatch stall;
+    private final java.util.concurrent.Semaphore stalled = new java.util.concurrent.Semaphore(0);
     private final AtomicInteger nextId = new AtomicInteger(1000);
     private final AtomicInteger refusedWhileDown = new AtomicInteger();
     private final List<Received> received = new ArrayList<>();
@@ -60,6 +62,7 @@ public final class FakeServiceDesk implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             FakeServiceDesk desk = new FakeServiceDesk(server);
             server.createContext("/", desk::handle);
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()); // stalls block one
             server.start();
             return desk;
         } catch (IOException e) {
@@ -78,6 +81,28 @@ public final class FakeServiceDesk implements AutoCloseable {
     /** The next {@code n} creations are made but answered with a 500, as if the answer was lost. */
     public void loseAnswers(int n) {
         loseAnswers.set(n);
+    }
+
+    /**
+     * From now on a creation is made and then left unanswered until {@link #release()}: the client is caught
+     * mid-delivery. {@link #awaitStalled} waits for the first such creation.
+     */
+    public void stallCreations() {
+        stall = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Waits until a creation is stalled; false after {@code timeout}. */
+    public boolean awaitStalled(java.time.Duration timeout) throws InterruptedException {
+        return stalled.tryAcquire(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Answers the stalled creations (a client that is gone gets nothing) and stalls no more. */
+    public void release() {
+        java.util.concurrent.CountDownLatch s = stall;
+        stall = null;
+        if (s != null) {
+            s.countDown();
+        }
     }
 
     /** Requests answered 503 while down. */
@@ -124,6 +149,15 @@ public final class FakeServiceDesk implements AutoCloseable {
             String reply = route(method, uri, headers, body);
             if (reply == null) {
                 answer(exchange, 404, "{\"error\":\"no such endpoint\"}");
+            } else if (creating && stall != null) {
+                java.util.concurrent.CountDownLatch s = stall;
+                stalled.release();
+                try {
+                    s.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                answer(exchange, 201, reply);
             } else if (creating && loseAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 answer(exchange, 500, "{\"error\":\"answer lost\"}");
             } else {
@@ -237,6 +271,7 @@ public final class FakeServiceDesk implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }
