@@ -79,7 +79,8 @@ class HandoffDeliveryIT {
         deliverWith("outage", "zendesk", Map.of());
         desk.mode(FakeServiceDesk.Mode.DOWN);
         List<Handoff> during = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        int count = Integer.getInteger("handoff.outage.count", 30); // scripts/bench-handoff-outage.sh sets more
+        for (int i = 0; i < count; i++) {
             during.add(add("outage", "outage-" + i));
         }
         // the outage lasts until every hand-off has been tried and put back at least twice
