@@ -56,6 +56,9 @@ class AccessMatrixIT {
             new Endpoint("GET", "/actuator/health", null, null, ANYONE, 200),
             new Endpoint("GET", "/api/calls", null, null, Set.of("supervisor"), 200),
             new Endpoint("GET", "/api/calls/no-such-call", null, null, Set.of("supervisor"), 404),
+            // the test server hands follow-ups to no integration: 409 for every role that may ask
+            new Endpoint("POST", "/api/calls/no-such-call/follow-up", "application/json", "{}",
+                    Set.of("agent", "supervisor"), 409),
             new Endpoint("GET", "/api/flows", null, null, Set.of("designer", "supervisor"), 200),
             new Endpoint("GET", "/api/flows/hotline/versions", null, null, Set.of("designer", "supervisor"), 200),
             new Endpoint("POST", "/api/flows/hotline/versions", "application/yaml", BROKEN_FLOW, Set.of("designer"),

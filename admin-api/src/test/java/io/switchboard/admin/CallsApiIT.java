@@ -148,7 +148,8 @@ class CallsApiIT {
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().get("detail").stringValue()).isEqualTo("No endpoint GET /api/wallboard. This server has"
-                + " GET /api/calls?limit=N, GET /api/calls/{id}, GET /api/flows, GET|POST /api/flows/{id}/versions,"
+                + " GET /api/calls?limit=N, GET /api/calls/{id}, POST /api/calls/{id}/follow-up, GET /api/flows,"
+                + " GET|POST /api/flows/{id}/versions,"
                 + " PUT /api/flows/{id}/live?version=N, GET|POST /api/agents, GET|PUT|DELETE /api/agents/{id},"
                 + " PUT /api/agents/{id}/state, GET /api/agents/{id}/current, GET /api/queues, GET /api/queues/{id},"
                 + " GET /api/queue-log?from=&to=&limit=, GET /api/handoffs?state=&limit=,"

@@ -39,7 +39,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-    static final String ROUTES = "GET /api/calls?limit=N, GET /api/calls/{id}, GET /api/flows, "
+    static final String ROUTES = "GET /api/calls?limit=N, GET /api/calls/{id}, POST /api/calls/{id}/follow-up, "
+            + "GET /api/flows, "
             + "GET|POST /api/flows/{id}/versions, PUT /api/flows/{id}/live?version=N, "
             + "GET|POST /api/agents, GET|PUT|DELETE /api/agents/{id}, PUT /api/agents/{id}/state, "
             + "GET /api/agents/{id}/current, GET /api/queues, GET /api/queues/{id}, "

@@ -4,6 +4,7 @@ import io.switchboard.ivr.handoff.HandoffDesk;
 import io.switchboard.ivr.handoff.HandoffErrorPolicy;
 import io.switchboard.ivr.handoff.HandoffOutbox;
 import io.switchboard.ivr.handoff.HandoffRoutes;
+import io.switchboard.ivr.handoff.HandoffRules;
 import io.switchboard.ivr.handoff.IntegrationSettings;
 import io.switchboard.ivr.handoff.TicketService;
 import io.switchboard.ivr.handoff.TicketServices;
@@ -34,14 +35,27 @@ public class HandoffConfiguration {
 
     @Bean
     HandoffDesk handoffDesk(HandoffOutbox outbox, HandoffProperties properties) {
-        properties.targets().forEach((target, integration) -> {
-            if (!properties.integrations().containsKey(integration)) {
-                throw new IllegalArgumentException("switchboard.handoff.targets." + target + " names the integration '"
-                        + integration + "', but switchboard.handoff.integrations has only "
-                        + properties.integrations().keySet());
-            }
-        });
+        properties.targets().forEach((target, integration) -> requireIntegration(properties, "targets." + target,
+                integration));
         return new HandoffDesk(outbox, properties.targets());
+    }
+
+    /** The automatic hand-offs on queue events, stored for the queue log's trigger at every start. */
+    @Bean
+    HandoffRules handoffRules(DataSource dataSource, HandoffProperties properties) {
+        properties.on().forEach((rule, integration) -> requireIntegration(properties, "on." + rule, integration));
+        HandoffRules rules = new HandoffRules(dataSource);
+        rules.replace(properties.queueEventRules());
+        log.info("automatic hand-offs {}", properties.on());
+        return rules;
+    }
+
+    private static void requireIntegration(HandoffProperties properties, String property, String integration) {
+        if (!properties.integrations().containsKey(integration)) {
+            throw new IllegalArgumentException("switchboard.handoff." + property + " names the integration '"
+                    + integration + "', but switchboard.handoff.integrations has only "
+                    + properties.integrations().keySet());
+        }
     }
 
     @Bean

@@ -15,12 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param targets      a flow's handoff target → integration name ({@code switchboard.handoff.targets.ticket=helpdesk})
  * @param integrations integration name → its settings
+ * @param on           automatic hand-offs: {@code abandon}, {@code callback-requested}, {@code callback-completed},
+ *                     {@code callback-failed} (queue events with a callable number) and {@code follow-up} (calls
+ *                     marked through the API) → integration ({@code switchboard.handoff.on.abandon=helpdesk})
  * @param timeout      how long one request to a service may take
  */
 @ConfigurationProperties("switchboard.handoff")
 public record HandoffProperties(
         Map<String, String> targets,
         Map<String, Integration> integrations,
+        Map<String, String> on,
         @DefaultValue("1s") Duration poll,
         @DefaultValue("50") int batch,
         @DefaultValue("2m") Duration lease,
@@ -35,6 +39,22 @@ public record HandoffProperties(
     public HandoffProperties {
         targets = targets == null ? Map.of() : Map.copyOf(targets);
         integrations = integrations == null ? Map.of() : Map.copyOf(integrations);
+        on = on == null ? Map.of() : Map.copyOf(on);
+    }
+
+    /** The rule name of an agent's or supervisor's follow-up mark ({@code POST /api/calls/{id}/follow-up}). */
+    public static final String FOLLOW_UP = "follow-up";
+
+    /** The integration follow-up marks go to, or null when none is configured. */
+    public String followUp() {
+        return on.get(FOLLOW_UP);
+    }
+
+    /** The automatic hand-offs on queue events: every rule but {@link #FOLLOW_UP}. */
+    public Map<String, String> queueEventRules() {
+        Map<String, String> rules = new java.util.LinkedHashMap<>(on);
+        rules.remove(FOLLOW_UP);
+        return rules;
     }
 
     /** The delivery policy these settings describe (checked there, with messages naming the property). */

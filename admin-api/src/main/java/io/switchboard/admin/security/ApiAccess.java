@@ -22,6 +22,7 @@ final class ApiAccess {
             rule(HttpMethod.POST, "/api/flows/**", List.of(Role.DESIGNER)),
             rule(HttpMethod.PUT, "/api/flows/*/live", List.of(Role.DESIGNER)),
             rule(null, "/api/flows/**", List.of(Role.DESIGNER, Role.SUPERVISOR)),
+            rule(HttpMethod.POST, "/api/calls/*/follow-up", List.of(Role.AGENT, Role.SUPERVISOR)),
             rule(null, "/api/calls/**", List.of(Role.SUPERVISOR)),
             rule(HttpMethod.PUT, "/api/agents/*/state", List.of(Role.AGENT, Role.SUPERVISOR)),
             rule(HttpMethod.GET, "/api/agents/*/current", List.of(Role.AGENT, Role.SUPERVISOR)),

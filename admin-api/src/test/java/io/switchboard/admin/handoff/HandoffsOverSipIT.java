@@ -56,6 +56,8 @@ class HandoffsOverSipIT {
         registry.add("switchboard.handoff.integrations.helpdesk.subject", () -> "Call from {caller} about {topic}");
         registry.add("switchboard.handoff.integrations.helpdesk.fields.360001", () -> "account");
         registry.add("HELPDESK_TOKEN", () -> "agent@example.com/token:zendesk-test-token");
+        registry.add("switchboard.handoff.on.follow-up", () -> "helpdesk");
+        registry.add("switchboard.handoff.on.abandon", () -> "helpdesk");
         registry.add("switchboard.handoff.poll", () -> "100ms");
         registry.add("switchboard.handoff.retry-after", () -> "200ms");
         registry.add("switchboard.handoff.max-retry-after", () -> "400ms");
@@ -141,6 +143,41 @@ class HandoffsOverSipIT {
         List<JsonNode> audit = TestServer.get(port, "/api/audit").json().valueStream()
                 .filter(e -> e.path("action").asString().equals("handoff.retry")).toList();
         assertThat(audit).extracting(e -> e.path("target").asString()).contains(Long.toString(id));
+    }
+
+    @Test
+    void aCallMarkedForFollowUpBecomesOneTicketWithTheNote() throws Exception {
+        CallRecord marked = call("5550183");
+        String path = "/api/calls/" + marked.id() + "/follow-up";
+        TestServer.Reply reply = TestServer.send(port, "POST", path, "application/json",
+                "{\"note\": \"Promised a refund by Friday\"}", TestServer.Login.ADMIN);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode handoff = reply.json();
+        assertThat(handoff.path("target").asString()).isEqualTo("follow-up");
+        assertThat(handoff.path("caller").asString()).isEqualTo("5550183");
+        assertThat(handoff.path("payload").path("note").asString()).isEqualTo("Promised a refund by Friday");
+        assertThat(handoff.path("payload").path("marked-by").asString()).isEqualTo("admin");
+        TestServer.Reply again = TestServer.send(port, "POST", path, "application/json", "{}",
+                TestServer.Login.ADMIN);
+        assertThat(again.json().path("id").asLong()).as("marked once").isEqualTo(handoff.path("id").asLong());
+        TestServer.await(() -> callView(marked.id()).path("handoffs").valueStream()
+                .filter(h -> h.path("target").asString().equals("follow-up"))
+                .anyMatch(h -> h.path("state").asString().equals("delivered")), Duration.ofSeconds(20));
+        assertThat(ZENDESK.created("/api/v2/tickets.json")).map(r -> r.body().path("ticket"))
+                .filteredOn(t -> t.path("external_id").asString().equals("follow-up:" + marked.id()))
+                .singleElement().satisfies(t -> assertThat(t.path("comment").path("body").asString())
+                        .contains("note: Promised a refund by Friday\n"));
+
+        TestServer.Login agent = TestServer.createUser(port, "followup-agent", "agent");
+        TestServer.Reply notTheirs = TestServer.send(port, "POST", path, "application/json", "{}", agent);
+        assertThat(notTheirs.status()).isEqualTo(403);
+        assertThat(notTheirs.json().path("title").asString()).isEqualTo("Not your call");
+        TestServer.Reply tooLong = TestServer.send(port, "POST", path, "application/json",
+                "{\"note\": \"" + "x".repeat(2001) + "\"}", TestServer.Login.ADMIN);
+        assertThat(tooLong.status()).isEqualTo(400);
+        TestServer.Reply unknown = TestServer.send(port, "POST", "/api/calls/no-such-call/follow-up",
+                "application/json", "{}", TestServer.Login.ADMIN);
+        assertThat(unknown.status()).isEqualTo(404);
     }
 
     @Test
