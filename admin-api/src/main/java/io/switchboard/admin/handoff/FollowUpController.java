@@ -78,7 +78,7 @@ class FollowUpController {
             payload.put("queue", c.queue());
             payload.put("agent", c.agentId());
         });
-        String caller = call.map(CallRecord::caller).orElse(payload.getOrDefault("caller", ""));
+        String caller = call.map(CallRecord::caller).orElse(payload.getOrDefault("Caller", ""));
         payload.put("caller", caller);
         payload.put("call.id", id);
         payload.put("marked-by", who.getName());

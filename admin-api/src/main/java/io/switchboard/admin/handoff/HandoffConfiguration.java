@@ -1,5 +1,6 @@
 package io.switchboard.admin.handoff;
 
+import io.switchboard.ivr.handoff.CallSummary;
 import io.switchboard.ivr.handoff.HandoffDesk;
 import io.switchboard.ivr.handoff.HandoffErrorPolicy;
 import io.switchboard.ivr.handoff.HandoffOutbox;
@@ -59,7 +60,8 @@ public class HandoffConfiguration {
     }
 
     @Bean
-    HandoffRoutes handoffRoutes(HandoffOutbox outbox, HandoffProperties properties, Environment environment) {
+    HandoffRoutes handoffRoutes(HandoffOutbox outbox, HandoffProperties properties, Environment environment,
+            DataSource dataSource) {
         Map<String, TicketService> services = new LinkedHashMap<>();
         properties.integrations().forEach((name, i) -> {
             IntegrationSettings settings = new IntegrationSettings(name, i.type(), i.baseUrl(),
@@ -68,7 +70,8 @@ public class HandoffConfiguration {
             log.info("hand-off integration {}", settings);
         });
         log.info("hand-off targets {}", properties.targets());
-        return new HandoffRoutes(outbox, services, properties.policy(), Clock.systemUTC());
+        return new HandoffRoutes(outbox, services, properties.policy(), Clock.systemUTC(),
+                new CallSummary(dataSource));
     }
 
     @Bean

@@ -19,15 +19,20 @@ public final class HandoffRoutes extends RouteBuilder {
     private final Map<String, TicketService> services;
     private final DeliveryPolicy policy;
     private final Clock clock;
+    private final CallSummary calls;
     private final OutagesThisPass outages = new OutagesThisPass();
 
-    /** @param services integration name → its service */
+    /**
+     * @param services integration name → its service
+     * @param calls    adds what the server knows of each hand-off's call before it is delivered
+     */
     public HandoffRoutes(HandoffOutbox outbox, Map<String, TicketService> services, DeliveryPolicy policy,
-            Clock clock) {
+            Clock clock, CallSummary calls) {
         this.outbox = outbox;
         this.services = Map.copyOf(services);
         this.policy = policy;
         this.clock = clock;
+        this.calls = calls;
     }
 
     /** The error policy these routes name; add it to the same Camel context. */
@@ -72,7 +77,7 @@ public final class HandoffRoutes extends RouteBuilder {
                     policy.nextAttempt(clock.instant(), handoff.attempts()));
             return;
         }
-        String externalId = service.deliver(handoff);
+        String externalId = service.deliver(calls.enrich(handoff));
         outbox.delivered(handoff.id(), externalId);
     }
 }

@@ -62,7 +62,8 @@ class HandoffDeliveryIT {
                 ? desk.baseUrl().resolve("/hook") : desk.baseUrl(), "s3cret-" + name, "Voicemail from {caller}",
                 Map.of(), options);
         HandoffRoutes routes = new HandoffRoutes(outbox, Map.of(name, TicketServices.of(settings,
-                Duration.ofSeconds(2), Clock.systemUTC())), FAST, Clock.systemUTC());
+                Duration.ofSeconds(2), Clock.systemUTC())), FAST, Clock.systemUTC(),
+                new CallSummary(database.dataSource()));
         camel = new DefaultCamelContext();
         camel.addRoutes(routes.errorPolicy());
         camel.addRoutes(routes);
