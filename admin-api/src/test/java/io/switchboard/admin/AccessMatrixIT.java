@@ -56,6 +56,9 @@ class AccessMatrixIT {
             new Endpoint("GET", "/actuator/health", null, null, ANYONE, 200),
             new Endpoint("GET", "/api/calls", null, null, Set.of("supervisor"), 200),
             new Endpoint("GET", "/api/calls/no-such-call", null, null, Set.of("supervisor"), 404),
+            // the test server hands follow-ups to no integration: 409 for every role that may ask
+            new Endpoint("POST", "/api/calls/no-such-call/follow-up", "application/json", "{}",
+                    Set.of("agent", "supervisor"), 409),
             new Endpoint("GET", "/api/flows", null, null, Set.of("designer", "supervisor"), 200),
             new Endpoint("GET", "/api/flows/hotline/versions", null, null, Set.of("designer", "supervisor"), 200),
             new Endpoint("POST", "/api/flows/hotline/versions", "application/yaml", BROKEN_FLOW, Set.of("designer"),
@@ -82,6 +85,8 @@ class AccessMatrixIT {
             new Endpoint("GET", "/api/queue-log", null, null, Set.of("supervisor"), 200),
             new Endpoint("GET", "/api/queues", null, null, Set.of("supervisor"), 200),
             new Endpoint("GET", "/api/queues/no-such-queue", null, null, Set.of("supervisor"), 404),
+            new Endpoint("GET", "/api/handoffs?state=dead", null, null, Set.of("supervisor"), 200),
+            new Endpoint("POST", "/api/handoffs/999999/retry", null, null, Set.of("supervisor"), 404),
             new Endpoint("GET", "/api/routing", null, null, Set.of("designer", "supervisor"), 200),
             // the test server has no rules directory: a publication is refused (409) and nothing is written
             new Endpoint("PUT", "/api/routing/files/hotline.drl", "text/plain", "package routing;",

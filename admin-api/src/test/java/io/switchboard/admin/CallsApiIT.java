@@ -148,10 +148,12 @@ class CallsApiIT {
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().get("detail").stringValue()).isEqualTo("No endpoint GET /api/wallboard. This server has"
-                + " GET /api/calls?limit=N, GET /api/calls/{id}, GET /api/flows, GET|POST /api/flows/{id}/versions,"
+                + " GET /api/calls?limit=N, GET /api/calls/{id}, POST /api/calls/{id}/follow-up, GET /api/flows,"
+                + " GET|POST /api/flows/{id}/versions,"
                 + " PUT /api/flows/{id}/live?version=N, GET|POST /api/agents, GET|PUT|DELETE /api/agents/{id},"
                 + " PUT /api/agents/{id}/state, GET /api/agents/{id}/current, GET /api/queues, GET /api/queues/{id},"
-                + " GET /api/queue-log?from=&to=&limit=, GET /api/routing, PUT /api/routing/files/{name},"
+                + " GET /api/queue-log?from=&to=&limit=, GET /api/handoffs?state=&limit=,"
+                + " POST /api/handoffs/{id}/retry, GET /api/routing, PUT /api/routing/files/{name},"
                 + " GET|POST /api/users, PUT|DELETE /api/users/{name},"
                 + " GET|POST /api/tokens, DELETE /api/tokens/{id}, GET /api/audit?from=&to=&limit= and"
                 + " GET /actuator/health.");
@@ -167,7 +169,9 @@ class CallsApiIT {
 
     private static void assertCallA(JsonNode a) {
         assertThat(a.propertyNames()).containsExactlyInAnyOrder("id", "caller", "dialed", "flow", "node",
-                "startedAt", "answeredAt", "endedAt", "hangupCause", "hungUpBy", "path", "recordings", "surveys");
+                "startedAt", "answeredAt", "endedAt", "hangupCause", "hungUpBy", "path", "recordings", "surveys",
+                "handoffs", "previousHandoffs");
+        assertThat(a.get("handoffs").size()).as("no hand-off for this call").isZero();
         assertThat(a.get("id").stringValue()).isEqualTo("call-a");
         assertThat(a.get("caller").stringValue()).isEqualTo("+4930111");
         assertThat(a.get("dialed").stringValue()).isEqualTo("100");

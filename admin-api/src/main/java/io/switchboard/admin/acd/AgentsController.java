@@ -39,9 +39,12 @@ class AgentsController {
 
     private final AgentDirectory agents;
     private final CurrentCalls current;
+    private final io.switchboard.ivr.handoff.HandoffOutbox handoffs;
     private final AuditLog audit;
 
-    AgentsController(AgentDirectory agents, CurrentCalls current, AuditLog audit) {
+    AgentsController(AgentDirectory agents, CurrentCalls current, AuditLog audit,
+            io.switchboard.ivr.handoff.HandoffOutbox handoffs) {
+        this.handoffs = handoffs;
         this.agents = agents;
         this.current = current;
         this.audit = audit;
@@ -106,13 +109,14 @@ class AgentsController {
 
     /** The call the agent's phone rings for or is connected to, with the context the phone was sent. */
     @GetMapping("/{id}/current")
-    CurrentCalls.AgentCall current(@PathVariable("id") String id, Authentication who) {
+    CurrentCallView current(@PathVariable("id") String id, Authentication who) {
         if (agents.get(id).isEmpty()) {
             throw notFound(id);
         }
         requireSelfOrSupervisor(id, who);
-        return current.of(id).orElseThrow(() -> ApiRefusal.of(HttpStatus.NOT_FOUND, "No current call",
-                "Agent " + id + " has no call ringing or connected on this node."));
+        return current.of(id).map(call -> CurrentCallView.of(call, handoffs)).orElseThrow(() -> ApiRefusal.of(
+                HttpStatus.NOT_FOUND, "No current call", "Agent " + id + " has no call ringing or connected on this"
+                        + " node."));
     }
 
     private static AgentActivity activity(String state) {

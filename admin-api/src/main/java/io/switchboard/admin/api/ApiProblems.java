@@ -39,11 +39,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-    static final String ROUTES = "GET /api/calls?limit=N, GET /api/calls/{id}, GET /api/flows, "
+    static final String ROUTES = "GET /api/calls?limit=N, GET /api/calls/{id}, POST /api/calls/{id}/follow-up, "
+            + "GET /api/flows, "
             + "GET|POST /api/flows/{id}/versions, PUT /api/flows/{id}/live?version=N, "
             + "GET|POST /api/agents, GET|PUT|DELETE /api/agents/{id}, PUT /api/agents/{id}/state, "
             + "GET /api/agents/{id}/current, GET /api/queues, GET /api/queues/{id}, "
-            + "GET /api/queue-log?from=&to=&limit=, GET /api/routing, PUT /api/routing/files/{name}, "
+            + "GET /api/queue-log?from=&to=&limit=, GET /api/handoffs?state=&limit=, POST /api/handoffs/{id}/retry, "
+            + "GET /api/routing, PUT /api/routing/files/{name}, "
             + "GET|POST /api/users, PUT|DELETE /api/users/{name}, GET|POST /api/tokens, DELETE /api/tokens/{id}, "
             + "GET /api/audit?from=&to=&limit= and GET /actuator/health";
 

@@ -1,5 +1,7 @@
 package io.switchboard.admin.api;
 
+import io.switchboard.admin.handoff.HandoffView;
+import io.switchboard.ivr.handoff.Handoff;
 import io.switchboard.ivr.store.CallRecord;
 import io.switchboard.ivr.store.CallRecordingEntry;
 import io.switchboard.ivr.store.SurveyAnswer;
@@ -10,7 +12,8 @@ import java.util.List;
 /**
  * A call as {@code /api/calls} shows it. Times are ISO-8601 UTC; {@code answeredAt}, {@code endedAt},
  * {@code hangupCause} and {@code hungUpBy} are null until they happen. {@code recordings} and {@code surveys} list
- * what the caller left (voicemail and survey comments; survey ratings), empty when nothing.
+ * what the caller left (voicemail and survey comments; survey ratings), empty when nothing. {@code GET /api/calls/{id}}
+ * adds the call's hand-offs and those of earlier calls from the same number (the list of calls leaves them empty).
  */
 record CallView(
         String id,
@@ -25,14 +28,25 @@ record CallView(
         String hungUpBy,
         List<Step> path,
         List<Recording> recordings,
-        List<Survey> surveys) {
+        List<Survey> surveys,
+        List<HandoffView> handoffs,
+        List<HandoffView> previousHandoffs) {
 
     static CallView of(CallRecord call) {
+        return of(call, List.of(), List.of());
+    }
+
+    /**
+     * With the call's hand-offs ({@code handoffs}: tickets and conversations made for it, with their ids at the
+     * service once delivered) and those of earlier calls from the same number ({@code previousHandoffs}).
+     */
+    static CallView of(CallRecord call, List<Handoff> handoffs, List<Handoff> previous) {
         return new CallView(call.id(), call.caller(), call.dialed(), new Flow(call.flowId(), call.flowVersion()),
                 call.node(), call.startedAt(), call.answeredAt(), call.endedAt(), call.hangupCause(),
                 call.hungUpBy(), call.path().stream().map(Step::of).toList(),
                 call.recordings().stream().map(Recording::of).toList(), call.surveys().stream().map(Survey::of)
-                        .toList());
+                        .toList(), handoffs.stream().map(HandoffView::of).toList(),
+                previous.stream().map(HandoffView::of).toList());
     }
 
     /**

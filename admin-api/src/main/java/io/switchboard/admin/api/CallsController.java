@@ -1,6 +1,7 @@
 package io.switchboard.admin.api;
 
 import io.switchboard.admin.http.QueryLimit;
+import io.switchboard.ivr.handoff.HandoffOutbox;
 import io.switchboard.ivr.store.CallStore;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -20,10 +21,15 @@ class CallsController {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 500;
 
-    private final CallStore calls;
+    /** Earlier hand-offs from the same number shown with a call, at most. */
+    static final int PREVIOUS_HANDOFFS = 10;
 
-    CallsController(CallStore calls) {
+    private final CallStore calls;
+    private final HandoffOutbox handoffs;
+
+    CallsController(CallStore calls, HandoffOutbox handoffs) {
         this.calls = calls;
+        this.handoffs = handoffs;
     }
 
     /** The latest {@code limit} calls, newest first. */
@@ -34,7 +40,8 @@ class CallsController {
 
     @GetMapping("/{id}")
     CallView one(@PathVariable("id") String id) {
-        return calls.find(id).map(CallView::of).orElseThrow(() -> notFound(id));
+        return calls.find(id).map(call -> CallView.of(call, handoffs.ofCall(call.id()),
+                handoffs.earlierFrom(call.caller(), call.id(), PREVIOUS_HANDOFFS))).orElseThrow(() -> notFound(id));
     }
 
     private static ErrorResponseException notFound(String id) {

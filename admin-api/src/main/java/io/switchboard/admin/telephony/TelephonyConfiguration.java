@@ -82,11 +82,15 @@ public class TelephonyConfiguration {
         return overrides;
     }
 
-    /** Runs flows with the ACD's queues and call backs; the other ports answer "unavailable" until they exist. */
+    /**
+     * Runs flows with the ACD's queues and call backs and the hand-off outbox; the other ports answer "unavailable"
+     * until they exist.
+     */
     @Bean
-    Hotline hotline(PublishedFlows flows, CallWriter writer, CalendarOverrides overrides, Acd acd) {
+    Hotline hotline(PublishedFlows flows, CallWriter writer, CalendarOverrides overrides, Acd acd,
+            io.switchboard.ivr.handoff.HandoffDesk handoffs) {
         FlowServices services = FlowServices.UNAVAILABLE.withQueues(acd.queuePort())
-                .withCallbacks(acd.callbackPort());
+                .withCallbacks(acd.callbackPort()).withHandoffs(handoffs);
         return new Hotline(flows, writer, new FlowInterpreter(Clock.systemUTC(), overrides, services,
                 FlowInterpreter.DEFAULT_STEP_LIMIT));
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.admin.SwitchboardProperties;
 import io.switchboard.admin.TestServer;
 import io.switchboard.admin.TestServer.Login;
+import io.switchboard.ivr.handoff.HandoffOutbox;
+import io.switchboard.ivr.handoff.HandoffRequest;
+import io.switchboard.ivr.testing.FakeServiceDesk;
 import io.switchboard.ivr.testing.TestDatabase;
 import io.switchboard.simulator.CallSession;
 import io.switchboard.simulator.SimulatedAgent;
@@ -43,6 +46,11 @@ class AcdOverSipIT {
     private static final TestDatabase DB = TestDatabase.create(AcdOverSipIT.class);
     private static final Path SITE = site();
     private static final String PASSWORD = "agent-password-1";
+    /** A real HTTP server standing in for the ticket service that abandoned calls are handed off to. */
+    private static final FakeServiceDesk TICKETS = FakeServiceDesk.start();
+
+    @Autowired
+    HandoffOutbox handoffs;
 
     @LocalServerPort
     int port;
@@ -101,6 +109,15 @@ class AcdOverSipIT {
         registry.add("switchboard.flows.default", () -> "queued");
         registry.add("switchboard.acd.queues", () -> SITE.resolve("queues.yaml").toString());
         registry.add("switchboard.acd.agents", () -> SITE.resolve("agents.yaml").toString());
+        registry.add("switchboard.handoff.integrations.helpdesk.type", () -> "webhook");
+        registry.add("switchboard.handoff.integrations.helpdesk.base-url", () -> TICKETS.baseUrl() + "/hook");
+        registry.add("switchboard.handoff.on.abandon", () -> "helpdesk");
+        registry.add("switchboard.handoff.poll", () -> "200ms");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopTickets() {
+        TICKETS.close();
     }
 
     @BeforeEach
@@ -204,6 +221,15 @@ class AcdOverSipIT {
         JsonNode abandon = events(from, "ABANDON").get(0);
         assertThat(abandon.get("data").get(0).stringValue()).as("position").isEqualTo("2");
         assertThat(abandon.get("data").get(1).stringValue()).as("original position").isEqualTo("2");
+        TestServer.await(() -> !TICKETS.created("/hook").isEmpty(), Duration.ofSeconds(15));
+        JsonNode ticket = TICKETS.created("/hook").getFirst().body();
+        assertThat(ticket.path("target").asString()).as("handed off as abandoned").isEqualTo("abandon");
+        assertThat(ticket.path("caller").asString()).isEqualTo("5559002");
+        assertThat(ticket.path("payload").path("queue").asString()).isEqualTo("general");
+        assertThat(ticket.path("payload").path("position").asString()).isEqualTo("2");
+        // an earlier call from the first caller left a ticket: their agent sees it with the call
+        handoffs.add(new HandoffRequest("helpdesk", "ticket", "earlier-call-5559001", "5559001",
+                "earlier-5559001", Map.of("topic", "billing")));
 
         setState("3001", "{\"state\": \"available\"}");
         TestServer.await(() -> events(from, "RINGNOANSWER").size() == 1, Duration.ofSeconds(15));
@@ -216,6 +242,10 @@ class AcdOverSipIT {
         assertThat(ready.awaitRegistration(SimulatedAgent.Registration.REGISTERED, Duration.ofSeconds(10))).isTrue();
         setState("3002", "{\"state\": \"available\"}");
         first.awaitPrompt("agent-greeting", Duration.ofSeconds(15));
+        JsonNode current = TestServer.get(port, "/api/agents/3002/current", supervisor).json();
+        assertThat(current.path("previousHandoffs").valueStream().map(h -> h.path("callId").asString()).toList())
+                .containsExactly("earlier-call-5559001");
+        assertThat(current.path("handoffs").isArray()).isTrue();
         assertThat(ready.offers().get(0)).containsEntry("Caller", "5559001").containsEntry("Queue", "general")
                 .containsEntry("Language", "en");
         assertThat(first.awaitEnded(Duration.ofSeconds(15))).isNotEqualTo(CallSession.EndedBy.NONE);
