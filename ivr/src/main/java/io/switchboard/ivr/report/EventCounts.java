@@ -5,10 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Single queue-log events in a period, streamed: call backs requested and completed (by queue), rings not answered
- * (by agent). Each is counted in the interval it happened in.
+ * (by agent). Each is counted in the interval it happened in. Also the log's totals per queue and event, which only
+ * grow, for counters.
  */
 final class EventCounts {
 
@@ -43,6 +46,25 @@ final class EventCounts {
                 c.rollback();
             }
             return null;
+        });
+    }
+
+    /** How many of each of {@code events} the whole log holds, by queue then event. */
+    Map<String, Map<String, Long>> totals(String... events) {
+        return storage.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select queue, event, count(*) from acd_queue_log where event = any (?)
+                    group by queue, event""")) {
+                ps.setArray(1, c.createArrayOf("text", events));
+                Map<String, Map<String, Long>> out = new TreeMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getString(1), q -> new TreeMap<>()).put(rs.getString(2),
+                                rs.getLong(3));
+                    }
+                }
+                return out;
+            }
         });
     }
 }
