@@ -192,7 +192,8 @@ class ApiDocumentationTest {
         return path.replaceAll("\\{[^}]*}", "{}");
     }
 
-    private static Path repository() {
+    /** The repository's root (where {@code mvnw} is), above the module the tests run in. */
+    static Path repository() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
             dir = dir.getParent();

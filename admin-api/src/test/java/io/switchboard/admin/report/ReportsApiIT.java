@@ -233,9 +233,29 @@ class ReportsApiIT {
                 .isEqualTo(today.get("serviceLevel").doubleValue());
         assertThat(metrics.body()).contains("switchboard_queue_agents{queue=\"general\",state=\"available\"}")
                 .contains("jvm_memory_used_bytes");
+        for (String series : dashboardSeries()) {
+            assertThat(metrics.body()).as("docker/grafana's dashboard reads %s", series).contains(series + "{");
+        }
         Login agent = TestServer.createToken(port, "an-agent", "agent");
         assertThat(TestServer.get(port, "/actuator/prometheus", agent).status()).isEqualTo(403);
         assertThat(TestServer.get(port, "/actuator/prometheus", Login.ANONYMOUS).status()).isEqualTo(401);
+    }
+
+    /** The switchboard_… series the Grafana dashboard's queries read. */
+    private static java.util.Set<String> dashboardSeries() {
+        try {
+            String json = Files.readString(ApiDocumentationTest.repository()
+                    .resolve("docker/grafana/switchboard-queues.json"));
+            java.util.Set<String> out = new java.util.TreeSet<>();
+            Matcher m = Pattern.compile("switchboard_[a-z_]+").matcher(json);
+            while (m.find()) {
+                out.add(m.group());
+            }
+            assertThat(out).hasSizeGreaterThanOrEqualTo(6);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static double value(String exposition, String series) {
