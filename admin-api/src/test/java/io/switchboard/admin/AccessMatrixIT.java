@@ -88,6 +88,10 @@ class AccessMatrixIT {
             new Endpoint("GET", "/api/handoffs?state=dead", null, null, Set.of("supervisor"), 200),
             new Endpoint("POST", "/api/handoffs/999999/retry", null, null, Set.of("supervisor"), 404),
             new Endpoint("GET", "/api/routing", null, null, Set.of("designer", "supervisor"), 200),
+            new Endpoint("GET", "/api/reports/queues", null, null, Set.of("supervisor"), 200),
+            new Endpoint("GET", "/api/reports/agents?format=csv", null, null, Set.of("supervisor"), 200),
+            new Endpoint("GET", "/actuator/prometheus", null, null, Set.of("supervisor"), 200),
+            new Endpoint("GET", "/api/openapi.yaml", null, null, LOGGED_IN, 200),
             // the test server has no rules directory: a publication is refused (409) and nothing is written
             new Endpoint("PUT", "/api/routing/files/hotline.drl", "text/plain", "package routing;",
                     Set.of("designer"), 409),

@@ -1,6 +1,7 @@
 package io.switchboard.admin.acd;
 
 import io.switchboard.admin.SwitchboardProperties;
+import io.switchboard.admin.report.KpiProperties;
 import io.switchboard.callflow.FlowCompileException;
 import io.switchboard.ivr.acd.Acd;
 import io.switchboard.ivr.acd.AcdConfig;
@@ -11,6 +12,8 @@ import io.switchboard.ivr.acd.QueueSnapshots;
 import io.switchboard.ivr.acd.Router;
 import io.switchboard.ivr.acd.RoutingRules;
 import io.switchboard.ivr.acd.RulesRouter;
+import io.switchboard.ivr.report.KpiDefinitions;
+import io.switchboard.ivr.report.Reports;
 import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -49,19 +52,31 @@ public class AcdConfiguration {
 
     /** Fails start-up with {@code file:line:col} diagnostics when {@code queues.yaml} is missing or broken. */
     @Bean(destroyMethod = "close")
-    Acd acd(SwitchboardProperties properties, DataSource dataSource, LateDialer dialer, RoutingSetup routing)
-            throws FlowCompileException {
+    Acd acd(SwitchboardProperties properties, DataSource dataSource, LateDialer dialer, RoutingSetup routing,
+            KpiDefinitions kpis) throws FlowCompileException {
         var acd = properties.acd();
         AcdConfig defaults = AcdConfig.defaults(acd.queues().toAbsolutePath().getParent());
         Router router = routing.rules().<Router>map(r -> new RulesRouter(r::current, defaults.router(),
                 Clock.systemUTC())).orElse(defaults.router());
         AcdConfig config = new AcdConfig(acd.queues(), acd.agents(), properties.node(), defaults.tick(),
                 defaults.fileCheck(), defaults.featureCodes(), acd.callbackCallerId(), router,
-                defaults.deadNodeAfter());
+                defaults.deadNodeAfter(), kpis);
         Acd started = Acd.start(config, dataSource, dialer, Clock.systemUTC());
         log.info("ACD: queues from {}, agents from {}", acd.queues().toAbsolutePath(),
                 acd.agents().toAbsolutePath());
         return started;
+    }
+
+    /** The KPI definitions of {@code switchboard.kpi.*} in the site's time zone (docs/kpis.md). */
+    @Bean
+    KpiDefinitions kpiDefinitions(KpiProperties kpi, KpiProperties.SiteProperties site) {
+        return kpi.definitions(site);
+    }
+
+    /** The one KPI calculator: reports, today's figures of {@code GET /api/queues} and the Prometheus gauges. */
+    @Bean
+    Reports reports(Acd acd) {
+        return acd.reports();
     }
 
     @Bean

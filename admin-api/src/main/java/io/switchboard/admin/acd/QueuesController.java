@@ -1,6 +1,7 @@
 package io.switchboard.admin.acd;
 
 import io.switchboard.admin.http.ApiRefusal;
+import io.switchboard.admin.report.FiguresTable;
 import io.switchboard.ivr.acd.AgentActivity;
 import io.switchboard.ivr.acd.QueueSnapshot;
 import io.switchboard.ivr.acd.QueueSnapshots;
@@ -18,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/queues} and {@code /api/queues/{id}}: each queue now, for supervisors: who waits (position, wait),
  * the longest wait, agents by state, call backs pending, today's answered (and within the service level) and
- * abandoned, and the wait a caller joining now is told. Times are in seconds.
+ * abandoned, and the wait a caller joining now is told. Times are in seconds. {@code today} is today's figures in the
+ * site's time zone, computed by the reports' calculator with the reports' definitions (docs/kpis.md), the same as
+ * the totals of {@code GET /api/reports/queues} for today; the {@code …Today} fields are taken from it.
  */
 @RestController
 @RequestMapping("/api/queues")
@@ -36,7 +39,7 @@ class QueuesController {
     /** A queue as the API shows it. */
     record QueueView(String id, List<WaitingView> waiting, long longestWaitSeconds, Map<String, Integer> agents,
             int callbacksPending, int answeredToday, int answeredInServiceLevelToday, int abandonedToday,
-            long serviceLevelSeconds, Long estimatedWaitSeconds) {}
+            long serviceLevelSeconds, Long estimatedWaitSeconds, Map<String, Object> today) {}
 
     @GetMapping
     List<QueueView> all() {
@@ -57,7 +60,8 @@ class QueuesController {
         return new QueueView(q.queue(), q.waiting().stream().map(w -> new WaitingView(w.position(), w.callId(),
                 w.caller(), w.priority(), w.waited().toSeconds())).toList(), seconds(q.longestWait()), agents,
                 q.callbacksPending(), q.answeredToday(), q.answeredInServiceLevel(), q.abandonedToday(),
-                seconds(q.serviceLevel()), q.estimatedWait() == null ? null : q.estimatedWait().toSeconds());
+                seconds(q.serviceLevel()), q.estimatedWait() == null ? null : q.estimatedWait().toSeconds(),
+                FiguresTable.row(q.today()));
     }
 
     private static long seconds(Duration d) {

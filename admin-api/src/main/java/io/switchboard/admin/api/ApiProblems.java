@@ -45,9 +45,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             + "GET|POST /api/agents, GET|PUT|DELETE /api/agents/{id}, PUT /api/agents/{id}/state, "
             + "GET /api/agents/{id}/current, GET /api/queues, GET /api/queues/{id}, "
             + "GET /api/queue-log?from=&to=&limit=, GET /api/handoffs?state=&limit=, POST /api/handoffs/{id}/retry, "
+            + "GET /api/reports/queues?from=&to=&interval=, GET /api/reports/agents?from=&to=&interval=, "
             + "GET /api/routing, PUT /api/routing/files/{name}, "
             + "GET|POST /api/users, PUT|DELETE /api/users/{name}, GET|POST /api/tokens, DELETE /api/tokens/{id}, "
-            + "GET /api/audit?from=&to=&limit= and GET /actuator/health";
+            + "GET /api/audit?from=&to=&limit=, GET /api/openapi.yaml, GET /actuator/prometheus and "
+            + "GET /actuator/health";
 
     @ExceptionHandler(CallStoreException.class)
     ResponseEntity<Object> callStoreUnavailable(CallStoreException e) {

@@ -30,6 +30,8 @@ final class ApiAccess {
             rule(null, "/api/queues/**", List.of(Role.SUPERVISOR)),
             rule(null, "/api/queue-log/**", List.of(Role.SUPERVISOR)),
             rule(null, "/api/handoffs/**", List.of(Role.SUPERVISOR)),
+            rule(null, "/api/reports/**", List.of(Role.SUPERVISOR)),
+            rule(HttpMethod.GET, "/actuator/prometheus", List.of(Role.SUPERVISOR)),
             rule(HttpMethod.PUT, "/api/routing/files/*", List.of(Role.DESIGNER)),
             rule(null, "/api/routing/**", List.of(Role.DESIGNER, Role.SUPERVISOR)),
             rule(null, "/api/users/**", List.of(Role.ADMIN)),

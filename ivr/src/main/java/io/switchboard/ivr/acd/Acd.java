@@ -5,6 +5,7 @@ import io.switchboard.callflow.engine.CallbackPort;
 import io.switchboard.callflow.engine.QueuePort;
 import io.switchboard.ivr.call.AgentPhones;
 import io.switchboard.ivr.call.Dialer;
+import io.switchboard.ivr.report.Reports;
 import io.switchboard.ivr.store.Transactions;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public final class Acd implements AutoCloseable {
     private final AcdQueues queues;
     private final AcdCallbacks callbacks;
     private final QueueSnapshots snapshots;
+    private final Reports reports;
     private final AcdDispatcher dispatcher;
     private final AgentFileWatcher watcher;
     private final ScheduledExecutorService timers;
@@ -70,7 +72,8 @@ public final class Acd implements AutoCloseable {
         this.dispatcher = new AcdDispatcher(line, offerable, states, config.router(), callbacks,
                 config.node(), config.tick(), nodes::tick, queueLog, clock);
         states.onFreed(dispatcher::wake);
-        this.snapshots = new QueueSnapshots(definitions, line, states, directory, callbackStore, queueLog, estimator,
+        this.reports = new Reports(dataSource, definitions, config.kpis(), clock);
+        this.snapshots = new QueueSnapshots(definitions, line, states, directory, callbackStore, reports, estimator,
                 offerable, clock);
         AgentConnection connection = new AgentConnection(dialer, states, current, estimator, clock);
         this.queues = new AcdQueues(definitions, dispatcher, line, offerable, connection, estimator,
@@ -130,6 +133,11 @@ public final class Acd implements AutoCloseable {
     }
 
     /** The queue log ({@code /api/queue-log}). */
+    /** The KPI reports over this ACD's queue log, with the definitions of its configuration (docs/kpis.md). */
+    public Reports reports() {
+        return reports;
+    }
+
     public QueueLog queueLog() {
         return queueLog;
     }

@@ -85,29 +85,4 @@ public final class QueueLog {
         read(from, to, limit).forEach(e -> out.append(e.toText()).append('\n'));
         return out.toString();
     }
-
-    /**
-     * A queue's figures since {@code from}: calls answered (CONNECT), of those answered within
-     * {@code serviceLevel} of hold time, and abandoned (ABANDON; call backs are not abandons).
-     */
-    public Figures figures(String queue, Instant from, java.time.Duration serviceLevel) {
-        return storage.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select count(*) filter (where event = 'CONNECT'),
-                           count(*) filter (where event = 'CONNECT' and data1 ~ '^[0-9]{1,9}$' and data1::int <= ?),
-                           count(*) filter (where event = 'ABANDON')
-                    from acd_queue_log where queue = ? and time >= ? and event in ('CONNECT', 'ABANDON')""")) {
-                ps.setLong(1, serviceLevel.toSeconds());
-                ps.setString(2, queue);
-                ps.setTimestamp(3, Timestamp.from(from));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new Figures(rs.getInt(1), rs.getInt(2), rs.getInt(3));
-                }
-            }
-        });
-    }
-
-    /** Answered, answered within the service level, and abandoned calls of one queue over a period. */
-    public record Figures(int answered, int answeredInServiceLevel, int abandoned) {}
 }

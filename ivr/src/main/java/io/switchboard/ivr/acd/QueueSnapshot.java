@@ -1,5 +1,6 @@
 package io.switchboard.ivr.acd;
 
+import io.switchboard.ivr.report.QueueFigures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ import java.util.Map;
  * @param agents            agents serving the queue, counted by state
  * @param answeredInServiceLevel today's calls answered within {@code serviceLevel} of hold time
  * @param estimatedWait     what a caller joining now would be told, or null when nothing is known yet
+ * @param today             today's figures in the site's time zone, from the reports' calculator (docs/kpis.md);
+ *                          {@code answeredToday}, {@code answeredInServiceLevel} and {@code abandonedToday} are its
  */
 public record QueueSnapshot(String queue, List<Waiting> waiting, Duration longestWait,
         Map<AgentActivity, Integer> agents, int callbacksPending, int answeredToday, int answeredInServiceLevel,
-        int abandonedToday, Duration serviceLevel, Duration estimatedWait) {
+        int abandonedToday, Duration serviceLevel, Duration estimatedWait, QueueFigures today) {
 
     public QueueSnapshot {
         waiting = List.copyOf(waiting);

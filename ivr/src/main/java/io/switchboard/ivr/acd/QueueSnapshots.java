@@ -2,12 +2,14 @@ package io.switchboard.ivr.acd;
 
 import io.switchboard.callflow.queue.QueueRegistry;
 import io.switchboard.callflow.queue.QueueSettings;
+import io.switchboard.ivr.report.QueueFigures;
+import io.switchboard.ivr.report.Reports;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,19 +23,20 @@ public final class QueueSnapshots {
     private final AgentStates states;
     private final AgentDirectory directory;
     private final CallbackStore callbacks;
-    private final QueueLog log;
+    private final Reports reports;
     private final WaitEstimator estimator;
     private final OfferableAgents offerable;
     private final Clock clock;
 
     QueueSnapshots(Supplier<QueueRegistry> registry, QueueLine line, AgentStates states, AgentDirectory directory,
-            CallbackStore callbacks, QueueLog log, WaitEstimator estimator, OfferableAgents offerable, Clock clock) {
+            CallbackStore callbacks, Reports reports, WaitEstimator estimator, OfferableAgents offerable,
+            Clock clock) {
         this.registry = registry;
         this.line = line;
         this.states = states;
         this.directory = directory;
         this.callbacks = callbacks;
-        this.log = log;
+        this.reports = reports;
         this.estimator = estimator;
         this.offerable = offerable;
         this.clock = clock;
@@ -44,15 +47,18 @@ public final class QueueSnapshots {
         List<QueueSnapshot> out = new ArrayList<>();
         Map<String, Integer> pending = callbacks.pendingByQueue();
         List<AgentState> everyone = states.all();
+        Map<String, QueueFigures> today = new HashMap<>();
+        reports.todayByQueue().forEach(f -> today.put(f.queue(), f));
         for (QueueRegistry.Queue q : registry.get().queues().values()) {
-            out.add(snapshot(q, pending, everyone));
+            out.add(snapshot(q, pending, everyone, today.get(q.name())));
         }
         return out;
     }
 
     /** One queue, or empty when queues.yaml has no such queue. */
     public Optional<QueueSnapshot> of(String queue) {
-        return registry.get().queue(queue).map(q -> snapshot(q, callbacks.pendingByQueue(), states.all()));
+        return registry.get().queue(queue).map(q -> snapshot(q, callbacks.pendingByQueue(), states.all(),
+                reports.todayByQueue().stream().filter(f -> f.queue().equals(queue)).findFirst().orElseThrow()));
     }
 
     /** The wait a caller joining {@code queue} now would be told (see {@link WaitEstimator}). */
@@ -61,7 +67,8 @@ public final class QueueSnapshots {
                 offerable.serving(queue, QueueSettings.Empty.NO_AGENTS_LOGGED_IN), clock.instant());
     }
 
-    private QueueSnapshot snapshot(QueueRegistry.Queue q, Map<String, Integer> pending, List<AgentState> everyone) {
+    private QueueSnapshot snapshot(QueueRegistry.Queue q, Map<String, Integer> pending, List<AgentState> everyone,
+            QueueFigures today) {
         Instant now = clock.instant();
         List<QueueSnapshot.Waiting> waiting = new ArrayList<>();
         Duration longest = Duration.ZERO;
@@ -79,10 +86,8 @@ public final class QueueSnapshots {
                 agents.merge(s.activity(), 1, Integer::sum);
             }
         }
-        Instant midnight = LocalDate.ofInstant(now, clock.getZone()).atStartOfDay(clock.getZone()).toInstant();
-        QueueLog.Figures today = log.figures(q.name(), midnight, q.serviceLevel());
         return new QueueSnapshot(q.name(), waiting, longest, agents, pending.getOrDefault(q.name(), 0),
-                today.answered(), today.answeredInServiceLevel(), today.abandoned(), q.serviceLevel(),
-                estimatedWait(q.name()).orElse(null));
+                today.answered(), today.answeredWithinServiceLevel(), today.abandoned(), q.serviceLevel(),
+                estimatedWait(q.name()).orElse(null), today);
     }
 }
