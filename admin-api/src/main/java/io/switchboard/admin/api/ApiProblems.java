@@ -42,10 +42,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     static final String ROUTES = "GET /api/calls?limit=N, GET /api/calls/{id}, GET /api/flows, "
             + "GET|POST /api/flows/{id}/versions, PUT /api/flows/{id}/live?version=N, "
             + "GET|POST /api/agents, GET|PUT|DELETE /api/agents/{id}, PUT /api/agents/{id}/state, "
-            + "GET /api/agents/{id}/current, GET /api/queues, GET /api/queues/{id}, "
+            + "GET /api/agents/{id}/current, GET /api/agents/{id}/desk[/live], "
+            + "GET /api/queues, GET /api/queues/{id}, GET /api/wallboard[/live], GET /api/calendars, "
+            + "PUT /api/calendars/{name}, GET /api/flows/{id}/diff?from=N&to=M, GET /api/flows/{id}/graph, "
             + "GET /api/queue-log?from=&to=&limit=, GET /api/routing, PUT /api/routing/files/{name}, "
             + "GET|POST /api/users, PUT|DELETE /api/users/{name}, GET|POST /api/tokens, DELETE /api/tokens/{id}, "
-            + "GET /api/audit?from=&to=&limit= and GET /actuator/health";
+            + "GET /api/audit?from=&to=&limit=, POST|GET|DELETE /api/session, the pages under /pages/ "
+            + "and GET /actuator/health";
 
     @ExceptionHandler(CallStoreException.class)
     ResponseEntity<Object> callStoreUnavailable(CallStoreException e) {
