@@ -1,4 +1,4 @@
-import { api, live, el, header, requireLogin, notAllowed, clock } from '/pages/common.js';
+import { api, live, el, header, requireLogin, notAllowed, clock, secondsSince } from '/pages/common.js';
 
 const me = requireLogin();
 header('agent');
@@ -7,15 +7,14 @@ const id = new URLSearchParams(location.search).get('id') || me.user;
 document.getElementById('agent-id').textContent = id;
 const status = document.getElementById('live-status');
 let last = null;
-let at = 0;
 
-live('/api/agents/' + encodeURIComponent(id) + '/desk/live', desk => { last = desk; at = Date.now(); draw(desk); },
+live('/api/agents/' + encodeURIComponent(id) + '/desk/live', desk => { last = desk; draw(desk); },
   state => { status.textContent = state; },
   (code, problem) => notAllowed(document.getElementById('content'), problem,
     'This page is for agent ' + id + ' and their supervisors (server answered ' + code + ').'));
 
-setInterval(() => { if (last) document.getElementById('in-state').textContent = 'for '
-  + clock(last.secondsInState + Math.floor((Date.now() - at) / 1000)); }, 1000);
+setInterval(() => { if (last) document.getElementById('in-state').textContent = 'for ' + clock(secondsSince(last.since)); },
+  1000);
 
 for (const button of document.querySelectorAll('button[data-state]')) {
   button.addEventListener('click', async () => {

@@ -2,6 +2,13 @@
 // the live feed (server-sent events read through fetch, so the header goes along), and the page header.
 
 const KEY = 'switchboard.session';
+let serverOffset = 0; // the server's clock minus this browser's, from the live feed's Date header
+
+/** Seconds from `instant` (ISO-8601, the server's clock) until now; null for none. */
+export function secondsSince(instant) {
+  if (!instant) return null;
+  return Math.max(0, Math.floor((Date.now() + serverOffset - Date.parse(instant)) / 1000));
+}
 
 export function session() {
   try {
@@ -89,6 +96,8 @@ export function live(path, onSnapshot, onState, onRefused) {
         await pause(2000);
         continue;
       }
+      const date = response.headers.get('Date');
+      if (date) serverOffset = Date.parse(date) - Date.now();
       onState('live');
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';

@@ -5,8 +5,6 @@ import io.switchboard.ivr.acd.AgentView;
 import io.switchboard.ivr.acd.CurrentCalls;
 import io.switchboard.ivr.store.CallStore;
 import io.switchboard.ivr.store.PathEntry;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,18 +27,16 @@ final class AgentDesk {
     private final CurrentCalls current;
     private final CallStore calls;
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    AgentDesk(AgentDirectory agents, CurrentCalls current, CallStore calls, JdbcClient jdbc, Clock clock) {
+    AgentDesk(AgentDirectory agents, CurrentCalls current, CallStore calls, JdbcClient jdbc) {
         this.agents = agents;
         this.current = current;
         this.calls = calls;
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     /** The page's whole content. */
-    record Desk(String agent, String name, String state, String reason, String queue, long secondsInState,
+    record Desk(String agent, String name, String state, String reason, String queue, Instant since,
             CallContext call) {}
 
     /** The current call. */
@@ -57,12 +53,11 @@ final class AgentDesk {
 
     private Desk desk(AgentView agent) {
         var state = agent.state();
-        long inState = state == null || state.since() == null ? 0
-                : Math.max(0, Duration.between(state.since(), clock.instant()).toSeconds());
         CallContext call = current.of(agent.id()).map(this::context).orElse(null);
         return new Desk(agent.id(), agent.name(), state == null ? "logged-out"
                 : state.activity().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                state == null ? null : state.reason(), state == null ? null : state.queue(), inState, call);
+                state == null ? null : state.reason(), state == null ? null : state.queue(),
+                state == null ? null : state.since(), call);
     }
 
     private CallContext context(CurrentCalls.AgentCall call) {

@@ -13,9 +13,15 @@ import io.switchboard.simulator.SimulatedCaller;
 import io.switchboard.speech.PromptLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -322,6 +328,75 @@ class PagesBrowserIT {
                 assertThat(browser.await("#read-only").isDisplayed()).isEqualTo(!designs);
             }
         }
+    }
+
+    @Test
+    void aPageSessionIsABearerTokenThatEndsAtLogoutAndWithItsUser() {
+        TestServer.Reply refused = TestServer.send(port, "POST", "/api/session", "application/json",
+                "{\"name\": \"wall-sup\", \"password\": \"wrong\"}", Login.ANONYMOUS);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("title").stringValue()).isEqualTo("Login failed");
+        assertThat(refused.headerValues("Set-Cookie")).isEmpty();
+
+        Login.Basic shortLived = (Login.Basic) TestServer.createUser(port, "short-lived", "supervisor");
+        Login.Bearer session = session(shortLived);
+        TestServer.Reply who = TestServer.get(port, "/api/session", session);
+        assertThat(who.json().get("user").stringValue()).isEqualTo("short-lived");
+        assertThat(who.json().get("roles").get(0).stringValue()).isEqualTo("supervisor");
+        assertThat(TestServer.get(port, "/api/wallboard", session).status()).isEqualTo(200);
+        assertThat(TestServer.get(port, "/api/users", session).status()).as("a supervisor's session is a supervisor")
+                .isEqualTo(403);
+
+        assertThat(TestServer.send(port, "DELETE", "/api/session", null, null, session).status()).isEqualTo(204);
+        assertThat(TestServer.get(port, "/api/wallboard", session).status()).isEqualTo(401);
+
+        Login.Bearer again = session(shortLived);
+        assertThat(TestServer.send(port, "DELETE", "/api/users/short-lived", null, null, Login.ADMIN).status())
+                .isEqualTo(204);
+        assertThat(TestServer.get(port, "/api/wallboard", again).status()).as("the user is gone").isEqualTo(401);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(120) // a guard against a stream that never speaks, not a measure
+    void theLiveFeedSendsSnapshotsAndHeartbeatsAndBoundsEachUsersConnections() throws Exception {
+        Login.Bearer session = session((Login.Basic) TestServer.createUser(port, "live-sup", "supervisor"));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest live = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/wallboard/live"))
+                .header("Authorization", session.authorization()).build();
+        List<HttpResponse<java.util.stream.Stream<String>>> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                open.add(http.send(live, HttpResponse.BodyHandlers.ofLines()));
+                assertThat(open.get(i).statusCode()).isEqualTo(200);
+                assertThat(open.get(i).headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            }
+            HttpResponse<String> fourth = http.send(live, HttpResponse.BodyHandlers.ofString());
+            assertThat(fourth.statusCode()).isEqualTo(429);
+            assertThat(fourth.body()).contains("Too many live connections", "at most 3");
+
+            // first the snapshot, then (the board being quiet) heartbeats every second
+            var lines = open.get(0).body().iterator();
+            assertThat(lines.next()).isEqualTo("event:snapshot");
+            assertThat(lines.next()).startsWith("data:{\"queues\":[{\"queue\":\"general\"");
+            int read = 0;
+            String line = lines.next();
+            while (!line.startsWith(":") && read++ < 300) { // a change elsewhere may push a snapshot or two first
+                line = lines.next();
+            }
+            assertThat(line).isEqualTo(":heartbeat");
+        } finally {
+            open.forEach(r -> r.body().close());
+        }
+    }
+
+    private Login.Bearer session(Login.Basic login) {
+        TestServer.Reply opened = TestServer.send(port, "POST", "/api/session", "application/json",
+                "{\"name\": \"" + login.user() + "\", \"password\": \"" + login.password() + "\"}",
+                Login.ANONYMOUS);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String token = opened.json().get("token").stringValue();
+        assertThat(token).startsWith("sbs_");
+        return new Login.Bearer(token);
     }
 
     private String text(String css) {
