@@ -5,21 +5,21 @@ import { hourChart } from '/pages/chart.js';
 requireLogin();
 header('wallboard');
 const status = document.getElementById('live-status');
-let last = null;
-
-live('/api/wallboard/live', snapshot => { last = snapshot; draw(snapshot); },
+live('/api/wallboard/live', draw,
   state => { status.textContent = state; },
   (code, problem) => notAllowed(document.getElementById('content'), problem,
     'The wallboard needs the supervisor role (server answered ' + code + ').'));
 
-// waits and times in state go on counting between snapshots
-setInterval(() => { if (last) draw(last); }, 1000);
+// waits and times in state count on between snapshots; only those cells change, so a button being clicked stays put
+setInterval(() => {
+  for (const cell of document.querySelectorAll('[data-since]')) cell.textContent = clock(secondsSince(cell.dataset.since));
+}, 1000);
 
 function draw(s) {
   document.getElementById('queues').replaceChildren(...s.queues.map(q => el('tr', { 'data-queue': q.queue },
     el('td', {}, q.queue),
     el('td', { class: 'number waiting-count' }, q.waitingCount),
-    el('td', { class: 'number' }, clock(secondsSince(q.longestWaitingSince))),
+    el('td', { class: 'number', 'data-since': q.longestWaitingSince }, clock(secondsSince(q.longestWaitingSince))),
     el('td', { class: 'number' }, percent(q.serviceLevelToday) + ' in ' + q.serviceLevelSeconds + ' s'),
     el('td', { class: 'number' }, q.answeredToday),
     el('td', { class: 'number' }, q.abandonedToday + ' (' + percent(q.abandonRateToday) + ')'),
@@ -28,11 +28,11 @@ function draw(s) {
   document.getElementById('waiting').replaceChildren(...s.queues.flatMap(q => q.waiting.map(w =>
     el('tr', { 'data-call-id': w.callId, 'data-caller': w.caller },
       el('td', {}, q.queue), el('td', {}, w.position), el('td', {}, w.caller || 'withheld'),
-      el('td', { class: 'number' }, clock(secondsSince(w.waitingSince)))))));
+      el('td', { class: 'number', 'data-since': w.waitingSince }, clock(secondsSince(w.waitingSince)))))));
   document.getElementById('agents').replaceChildren(...s.agents.map(a => el('tr', { 'data-agent': a.id },
     el('td', {}, a.id), el('td', {}, a.name),
     el('td', { class: 'state state-' + a.state }, a.state + (a.reason ? ' (' + a.reason + ')' : '')),
-    el('td', { class: 'number' }, clock(secondsSince(a.since))),
+    el('td', { class: 'number', 'data-since': a.since }, clock(secondsSince(a.since))),
     el('td', {}, a.queue || ''), el('td', {}, a.phoneRegistered ? 'registered' : '–'),
     el('td', {},
       el('button', { 'data-action': 'not-ready', disabled: a.state === 'not-ready' || a.state === 'logged-out',

@@ -12,12 +12,10 @@ import io.switchboard.simulator.SimulatedAgents;
 import io.switchboard.simulator.SimulatedCaller;
 import io.switchboard.speech.PromptLibrary;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class PagesBrowserIT {
 
     private static final TestDatabase DB = TestDatabase.create(PagesBrowserIT.class);
-    private static final Path SITE = site();
+    private static final Path SITE = PagesSite.create();
     private static final String PHONE_PASSWORD = "phone-password-1";
 
     @LocalServerPort
@@ -58,82 +56,6 @@ class PagesBrowserIT {
     private SimulatedCaller callers;
     private SimulatedAgents phones;
     private Login.Basic supervisor;
-
-    /**
-     * Two queues; {@code queued} (300) checks the {@code desk} calendar (open all week) and queues in {@code general},
-     * {@code personal} (302) queues in {@code personal} with an account, {@code hello} (301) greets and hangs up.
-     */
-    private static Path site() {
-        try {
-            Path dir = Files.createTempDirectory("pages-browser");
-            Files.createDirectories(dir.resolve("flows"));
-            Files.writeString(dir.resolve("queues.yaml"), """
-                    queues:
-                      general:
-                        hold: [hold-music]
-                        join-when-empty: yes
-                        ring-timeout: 30s
-                        wrap-up: 1s
-                      personal:
-                        hold: [hold-music]
-                        join-when-empty: yes
-                        ring-timeout: 60s
-                        wrap-up: 1s
-                    """);
-            Files.writeString(dir.resolve("flows/queued.yaml"), """
-                    flow: queued
-                    languages: [en]
-                    calendars:
-                      desk:
-                        timezone: UTC
-                        weekly: {mon: ["00:00-24:00"], tue: ["00:00-24:00"], wed: ["00:00-24:00"],
-                                 thu: ["00:00-24:00"], fri: ["00:00-24:00"], sat: ["00:00-24:00"],
-                                 sun: ["00:00-24:00"]}
-                    start: office
-                    steps:
-                      office:
-                        hours: {calendar: desk, open: wait, closed: closed-now, holiday: closed-now}
-                      wait:
-                        queue: {name: general, max-wait: 5m, connected: bye, timeout: bye, unavailable: bye}
-                      closed-now:
-                        play: [closed]
-                        next: bye
-                      bye: {hangup: {}}
-                    """);
-            Files.writeString(dir.resolve("flows/personal.yaml"), """
-                    flow: personal
-                    languages: [en]
-                    start: wait
-                    steps:
-                      wait:
-                        queue:
-                          name: personal
-                          max-wait: 5m
-                          attributes: {account-id: "A-1001", topic: internet}
-                          connected: bye
-                          timeout: bye
-                          unavailable: bye
-                      bye: {hangup: {}}
-                    """);
-            Files.writeString(dir.resolve("flows/hello.yaml"), hello("goodbye"));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String hello(String prompt) {
-        return """
-                flow: hello
-                languages: [en]
-                start: greet
-                steps:
-                  greet:
-                    play: [%s]
-                    next: bye
-                  bye: {hangup: {}}
-                """.formatted(prompt);
-    }
 
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) {
@@ -237,7 +159,7 @@ class PagesBrowserIT {
     @Test
     void aDesignerRollsAFlowBackFromTheFlowsPage() {
         TestServer.Reply published = TestServer.send(port, "POST", "/api/flows/hello/versions?note=louder",
-                "application/yaml", hello("welcome"), Login.ADMIN);
+                "application/yaml", PagesSite.hello("welcome"), Login.ADMIN);
         assertThat(published.status()).as(published.body()).isEqualTo(201);
         int newest = published.json().get("version").intValue();
         Login.Basic designer = (Login.Basic) TestServer.createUser(port, "flow-designer", "designer");
