@@ -87,7 +87,6 @@ class AccessMatrixIT {
             new Endpoint("PUT", "/api/routing/files/hotline.drl", "text/plain", "package routing;",
                     Set.of("designer"), 409),
             // the pages (issue 11): static files anyone may load, whose data comes from the endpoints below
-            new Endpoint("GET", "/", null, null, ANYONE, 302),
             new Endpoint("GET", "/pages/login.html", null, null, ANYONE, 200),
             new Endpoint("GET", "/pages/wallboard.html", null, null, ANYONE, 200),
             new Endpoint("GET", "/pages/agent.html", null, null, ANYONE, 200),

@@ -21,7 +21,6 @@ final class ApiAccess {
             rule(HttpMethod.GET, "/actuator/health/**", List.of()),
             // the pages hold no data: they ask the API for it, as whoever logged in on them
             rule(HttpMethod.GET, "/pages/**", List.of()),
-            rule(HttpMethod.GET, "/", List.of()),
             rule(HttpMethod.POST, "/api/session", List.of()),
             rule(null, "/api/calendars/**", List.of(Role.SUPERVISOR)),
             rule(null, "/api/wallboard/**", List.of(Role.SUPERVISOR)),
