@@ -35,7 +35,8 @@ public record SwitchboardProperties(
         Map<String, String> calendars,
         @DefaultValue Acd acd,
         @DefaultValue Outbound outbound,
-        @DefaultValue Routing routing) {
+        @DefaultValue Routing routing,
+        @DefaultValue Pages pages) {
 
     /** The environment variable holding the database password. */
     public static final String DB_PASSWORD_VARIABLE = "SWITCHBOARD_DB_PASSWORD";
@@ -197,6 +198,31 @@ public record SwitchboardProperties(
      *              never, only publications through the API reload)
      */
     public record Routing(@DefaultValue("routing") Path dir, @DefaultValue("2s") java.time.Duration check) {}
+
+    /**
+     * The pages' live feed (server-sent events).
+     *
+     * @param liveCheck               how often watched snapshots are looked at for a change
+     *                                ({@code switchboard.pages.live-check}, default 500ms)
+     * @param heartbeat               quiet this long sends a heartbeat ({@code switchboard.pages.heartbeat}, 15s)
+     * @param liveConnectionsPerUser  live connections one user may hold ({@code switchboard.pages.live-connections-per-user}, 5)
+     * @param liveConnections         live connections in all ({@code switchboard.pages.live-connections}, 200)
+     * @param liveLifetime            a live connection ends after this and the page reconnects
+     *                                ({@code switchboard.pages.live-lifetime}, 30m)
+     */
+    public record Pages(@DefaultValue("500ms") Duration liveCheck, @DefaultValue("15s") Duration heartbeat,
+            @DefaultValue("5") int liveConnectionsPerUser, @DefaultValue("200") int liveConnections,
+            @DefaultValue("30m") Duration liveLifetime) {
+
+        public Pages {
+            if (liveCheck.isNegative() || liveCheck.isZero() || heartbeat.isNegative() || heartbeat.isZero()) {
+                throw new IllegalArgumentException("switchboard.pages.live-check and .heartbeat must be positive");
+            }
+            if (liveConnectionsPerUser < 1 || liveConnections < 1) {
+                throw new IllegalArgumentException("switchboard.pages.live-connections(-per-user) must be 1 or more");
+            }
+        }
+    }
 
     private static void requirePort(String property, int port) {
         if (port < 1 || port > 65535) {

@@ -95,6 +95,26 @@ class AccessMatrixIT {
             // the test server has no rules directory: a publication is refused (409) and nothing is written
             new Endpoint("PUT", "/api/routing/files/hotline.drl", "text/plain", "package routing;",
                     Set.of("designer"), 409),
+            // the pages (issue 11): static files anyone may load, whose data comes from the endpoints below
+            new Endpoint("GET", "/pages/login.html", null, null, ANYONE, 200),
+            new Endpoint("GET", "/pages/wallboard.html", null, null, ANYONE, 200),
+            new Endpoint("GET", "/pages/agent.html", null, null, ANYONE, 200),
+            new Endpoint("GET", "/pages/flows.html", null, null, ANYONE, 200),
+            new Endpoint("GET", "/pages/common.js", null, null, ANYONE, 200),
+            // an empty login is refused before it counts as a failed login (which would slow the other rows)
+            new Endpoint("POST", "/api/session", "application/json", "{}", ANYONE, 400),
+            new Endpoint("GET", "/api/session", null, null, LOGGED_IN, 200),
+            new Endpoint("DELETE", "/api/session", null, null, LOGGED_IN, 204),
+            new Endpoint("GET", "/api/wallboard", null, null, Set.of("supervisor"), 200),
+            new Endpoint("GET", "/api/calendars", null, null, Set.of("supervisor"), 200),
+            new Endpoint("PUT", "/api/calendars/no-such-calendar", "application/json", "{\"state\": \"none\"}",
+                    Set.of("supervisor"), 404),
+            new Endpoint("GET", "/api/agents/matrix-agent/desk", null, null, Set.of("agent", "supervisor"), 404),
+            new Endpoint("GET", "/api/agents/matrix-agent/desk/live", null, null, Set.of("agent", "supervisor"),
+                    404),
+            new Endpoint("GET", "/api/flows/hotline/diff?from=1&to=1", null, null, Set.of("designer", "supervisor"),
+                    200),
+            new Endpoint("GET", "/api/flows/hotline/graph", null, null, Set.of("designer", "supervisor"), 200),
             new Endpoint("GET", "/api/no-such-endpoint", null, null, LOGGED_IN, 404));
 
     /** Who calls: a role's user (Basic), a token with that role (Bearer), or nobody. */

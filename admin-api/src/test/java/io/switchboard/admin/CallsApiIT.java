@@ -143,21 +143,25 @@ class CallsApiIT {
 
     @Test
     void anUnknownRouteIsANotFoundProblemListingTheRoutes() {
-        TestServer.Reply reply = TestServer.get(port, "/api/wallboard");
+        TestServer.Reply reply = TestServer.get(port, "/api/switchboards");
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.json().get("detail").stringValue()).isEqualTo("No endpoint GET /api/wallboard. This server has"
-                + " GET /api/calls?limit=N, GET /api/calls/{id}, POST /api/calls/{id}/follow-up, GET /api/flows,"
-                + " GET|POST /api/flows/{id}/versions,"
-                + " PUT /api/flows/{id}/live?version=N, GET|POST /api/agents, GET|PUT|DELETE /api/agents/{id},"
-                + " PUT /api/agents/{id}/state, GET /api/agents/{id}/current, GET /api/queues, GET /api/queues/{id},"
-                + " GET /api/queue-log?from=&to=&limit=, GET /api/handoffs?state=&limit=,"
-                + " POST /api/handoffs/{id}/retry, GET /api/reports/queues?from=&to=&interval=,"
-                + " GET /api/reports/agents?from=&to=&interval=, GET /api/routing, PUT /api/routing/files/{name},"
-                + " GET|POST /api/users, PUT|DELETE /api/users/{name},"
-                + " GET|POST /api/tokens, DELETE /api/tokens/{id}, GET /api/audit?from=&to=&limit=,"
-                + " GET /api/openapi.yaml, GET /actuator/prometheus and GET /actuator/health.");
+        assertThat(reply.json().get("detail").stringValue()).isEqualTo("No endpoint GET /api/switchboards. This server"
+                + " has GET /api/calls?limit=N, GET "
+                + "/api/calls/{id}, POST /api/calls/{id}/follow-up, GET /api/flows, GET|POST "
+                + "/api/flows/{id}/versions, PUT /api/flows/{id}/live?version=N, GET "
+                + "/api/flows/{id}/diff?from=N&to=M, GET /api/flows/{id}/graph, GET|POST /api/agents, "
+                + "GET|PUT|DELETE /api/agents/{id}, PUT /api/agents/{id}/state, GET /api/agents/{id}/current, "
+                + "GET /api/agents/{id}/desk[/live], GET /api/queues, GET /api/queues/{id}, GET "
+                + "/api/wallboard[/live], GET /api/calendars, PUT /api/calendars/{name}, GET "
+                + "/api/queue-log?from=&to=&limit=, GET /api/handoffs?state=&limit=, POST "
+                + "/api/handoffs/{id}/retry, GET /api/reports/queues?from=&to=&interval=, GET "
+                + "/api/reports/agents?from=&to=&interval=, GET /api/routing, PUT /api/routing/files/{name}, "
+                + "GET|POST /api/users, PUT|DELETE /api/users/{name}, GET|POST /api/tokens, DELETE "
+                + "/api/tokens/{id}, GET /api/audit?from=&to=&limit=, POST|GET|DELETE /api/session, GET "
+                + "/api/openapi.yaml, GET /actuator/prometheus, the pages under /pages/ and GET "
+                + "/actuator/health.");
     }
 
     @Test

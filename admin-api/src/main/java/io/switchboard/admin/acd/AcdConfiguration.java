@@ -90,6 +90,12 @@ public class AcdConfiguration {
     }
 
     @Bean
+    AgentDesk agentDesk(AgentDirectory agents, CurrentCalls current, io.switchboard.ivr.store.CallStore calls,
+            DataSource dataSource) {
+        return new AgentDesk(agents, current, calls, org.springframework.jdbc.core.simple.JdbcClient.create(dataSource));
+    }
+
+    @Bean
     QueueSnapshots queueSnapshots(Acd acd) {
         return acd.snapshots();
     }

@@ -131,7 +131,7 @@ class AgentsController {
     }
 
     /** Supervisors (and admins) may act for any agent; an agent only for themselves. */
-    private static void requireSelfOrSupervisor(String id, Authentication who) {
+    static void requireSelfOrSupervisor(String id, Authentication who) {
         boolean supervisor = who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SUPERVISOR")
                 || a.getAuthority().equals("ROLE_ADMIN"));
         if (!supervisor && !who.getName().equals(id)) {

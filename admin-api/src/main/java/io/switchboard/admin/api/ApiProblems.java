@@ -41,15 +41,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     static final String ROUTES = "GET /api/calls?limit=N, GET /api/calls/{id}, POST /api/calls/{id}/follow-up, "
             + "GET /api/flows, "
-            + "GET|POST /api/flows/{id}/versions, PUT /api/flows/{id}/live?version=N, "
-            + "GET|POST /api/agents, GET|PUT|DELETE /api/agents/{id}, PUT /api/agents/{id}/state, "
-            + "GET /api/agents/{id}/current, GET /api/queues, GET /api/queues/{id}, "
-            + "GET /api/queue-log?from=&to=&limit=, GET /api/handoffs?state=&limit=, POST /api/handoffs/{id}/retry, "
-            + "GET /api/reports/queues?from=&to=&interval=, GET /api/reports/agents?from=&to=&interval=, "
-            + "GET /api/routing, PUT /api/routing/files/{name}, "
-            + "GET|POST /api/users, PUT|DELETE /api/users/{name}, GET|POST /api/tokens, DELETE /api/tokens/{id}, "
-            + "GET /api/audit?from=&to=&limit=, GET /api/openapi.yaml, GET /actuator/prometheus and "
-            + "GET /actuator/health";
+            + "GET|POST /api/flows/{id}/versions, PUT /api/flows/{id}/live?version=N, GET "
+            + "/api/flows/{id}/diff?from=N&to=M, GET /api/flows/{id}/graph, GET|POST /api/agents, "
+            + "GET|PUT|DELETE /api/agents/{id}, PUT /api/agents/{id}/state, GET /api/agents/{id}/current, GET "
+            + "/api/agents/{id}/desk[/live], GET /api/queues, GET /api/queues/{id}, GET /api/wallboard[/live], "
+            + "GET /api/calendars, PUT /api/calendars/{name}, GET /api/queue-log?from=&to=&limit=, GET "
+            + "/api/handoffs?state=&limit=, POST /api/handoffs/{id}/retry, GET "
+            + "/api/reports/queues?from=&to=&interval=, GET /api/reports/agents?from=&to=&interval=, GET "
+            + "/api/routing, PUT /api/routing/files/{name}, GET|POST /api/users, PUT|DELETE /api/users/{name}, "
+            + "GET|POST /api/tokens, DELETE /api/tokens/{id}, GET /api/audit?from=&to=&limit=, POST|GET|DELETE "
+            + "/api/session, GET /api/openapi.yaml, GET /actuator/prometheus, the pages under /pages/ and GET "
+            + "/actuator/health";
 
     @ExceptionHandler(CallStoreException.class)
     ResponseEntity<Object> callStoreUnavailable(CallStoreException e) {

@@ -19,6 +19,11 @@ final class ApiAccess {
 
     static final List<Rule> RULES = List.of(
             rule(HttpMethod.GET, "/actuator/health/**", List.of()),
+            // the pages hold no data: they ask the API for it, as whoever logged in on them
+            rule(HttpMethod.GET, "/pages/**", List.of()),
+            rule(HttpMethod.POST, "/api/session", List.of()),
+            rule(null, "/api/calendars/**", List.of(Role.SUPERVISOR)),
+            rule(null, "/api/wallboard/**", List.of(Role.SUPERVISOR)),
             rule(HttpMethod.POST, "/api/flows/**", List.of(Role.DESIGNER)),
             rule(HttpMethod.PUT, "/api/flows/*/live", List.of(Role.DESIGNER)),
             rule(null, "/api/flows/**", List.of(Role.DESIGNER, Role.SUPERVISOR)),
@@ -26,6 +31,7 @@ final class ApiAccess {
             rule(null, "/api/calls/**", List.of(Role.SUPERVISOR)),
             rule(HttpMethod.PUT, "/api/agents/*/state", List.of(Role.AGENT, Role.SUPERVISOR)),
             rule(HttpMethod.GET, "/api/agents/*/current", List.of(Role.AGENT, Role.SUPERVISOR)),
+            rule(HttpMethod.GET, "/api/agents/*/desk/**", List.of(Role.AGENT, Role.SUPERVISOR)),
             rule(null, "/api/agents/**", List.of(Role.SUPERVISOR)),
             rule(null, "/api/queues/**", List.of(Role.SUPERVISOR)),
             rule(null, "/api/queue-log/**", List.of(Role.SUPERVISOR)),

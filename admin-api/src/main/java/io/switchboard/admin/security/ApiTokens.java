@@ -101,7 +101,8 @@ public final class ApiTokens {
         return Role.parse(token.roles());
     }
 
-    private static String hash(String secret) {
+    /** SHA-256 of {@code secret}, hex: how API tokens and page sessions are held. */
+    static String hash(String secret) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

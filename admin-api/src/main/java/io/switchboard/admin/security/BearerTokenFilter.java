@@ -12,22 +12,31 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Logs a request in by its {@code Authorization: Bearer <token>} header: a live token makes the request its
- * principal ({@code token:<id>}) with the token's roles; any other bearer value is a failed login (401).
+ * Logs a request in by its {@code Authorization: Bearer <token>} header: a live API token makes the request its
+ * principal ({@code token:<id>}) with the token's roles; a live page session ({@code sbs_…}) makes it its user's,
+ * with the user's roles as they are now; any other bearer value is a failed login (401).
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String SCHEME = "Bearer ";
 
     private final ApiTokens tokens;
+    private final BrowserSessions sessions;
+    private final UserDetailsService users;
     private final AuthenticationEntryPoint refusal;
 
-    BearerTokenFilter(ApiTokens tokens, AuthenticationEntryPoint refusal) {
+    BearerTokenFilter(ApiTokens tokens, BrowserSessions sessions, UserDetailsService users,
+            AuthenticationEntryPoint refusal) {
         this.tokens = tokens;
+        this.sessions = sessions;
+        this.users = users;
         this.refusal = refusal;
     }
 
@@ -39,22 +48,37 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiTokens.ApiToken> token;
+        String secret = header.substring(SCHEME.length()).strip();
+        Optional<UsernamePasswordAuthenticationToken> login;
         try {
-            token = tokens.authenticate(header.substring(SCHEME.length()).strip());
+            login = BrowserSessions.isSession(secret) ? sessionLogin(secret) : tokens.authenticate(secret)
+                    .map(t -> UsernamePasswordAuthenticationToken.authenticated(t.principal(), null,
+                            Role.authorities(ApiTokens.roles(t))));
         } catch (DataAccessException e) {
             refusal.commence(request, response, new InternalAuthenticationServiceException(e.getMessage(), e));
             return;
         }
-        if (token.isEmpty()) {
+        if (login.isEmpty()) {
             SecurityContextHolder.clearContext();
-            refusal.commence(request, response, new BadCredentialsException("unknown or revoked API token"));
+            refusal.commence(request, response, new BadCredentialsException("unknown, revoked or expired token"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(token.get().principal(), null,
-                Role.authorities(ApiTokens.roles(token.get()))));
+        context.setAuthentication(login.get());
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    /** The session's user with their roles now; empty when the session ended or the user was deleted. */
+    private Optional<UsernamePasswordAuthenticationToken> sessionLogin(String secret) {
+        return sessions.user(secret).flatMap(name -> {
+            try {
+                UserDetails user = users.loadUserByUsername(name);
+                return Optional.of(UsernamePasswordAuthenticationToken.authenticated(user.getUsername(), null,
+                        user.getAuthorities()));
+            } catch (UsernameNotFoundException e) {
+                return Optional.empty();
+            }
+        });
     }
 }

@@ -24,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who may call the API: users (HTTP Basic) and API tokens (Bearer) from PostgreSQL, roles per endpoint
- * ({@link ApiAccess}), failed logins slowed per address, every refusal a problem. Stateless: no session, no cookie,
- * so no CSRF token either (a browser never sends these credentials on its own).
+ * ({@link ApiAccess}), failed logins slowed per address, every refusal a problem. Stateless: no HTTP session, no
+ * cookie, so no CSRF token either (a browser never sends these credentials on its own); the pages log in for a
+ * session token ({@link BrowserSessions}) they send as a bearer header themselves.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -63,6 +64,12 @@ public class SecurityConfiguration {
         return new ApiTokens(JdbcClient.create(dataSource), Clock.systemUTC());
     }
 
+    /** The pages' sessions: 8 hours idle at most, 10,000 at once (the longest idle one ends for a new one). */
+    @Bean
+    BrowserSessions browserSessions() {
+        return new BrowserSessions(java.time.Duration.ofHours(8), 10_000, System::nanoTime);
+    }
+
     @Bean
     RecentLogins recentLogins() {
         return new RecentLogins(System::nanoTime);
@@ -96,7 +103,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiUsers users, PasswordEncoder encoder, RecentLogins recent,
-            ApiTokens tokens, LoginThrottle throttle, SecurityProblems problems) throws Exception {
+            ApiTokens tokens, LoginThrottle throttle, SecurityProblems problems, BrowserSessions browserSessions)
+            throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         passwords.setUserCache(recent);
@@ -104,12 +112,15 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                // the pages load only the server's own scripts and styles, and are never framed
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'")))
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .httpBasic(basic -> basic.realmName("Switchboard").authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
-                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, browserSessions, users, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     requests.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll();
                     ApiAccess.apply(requests);

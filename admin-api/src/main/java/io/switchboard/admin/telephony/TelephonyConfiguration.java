@@ -70,12 +70,14 @@ public class TelephonyConfiguration {
     CalendarOverrides calendarOverrides(SwitchboardProperties properties) {
         CalendarOverrides overrides = new CalendarOverrides();
         properties.calendars().forEach((calendar, state) -> {
-            CalendarOverrides.Override override = switch (state.strip().toLowerCase(java.util.Locale.ROOT)) {
-                case "open-now" -> CalendarOverrides.Override.OPEN_NOW;
-                case "closed-now" -> CalendarOverrides.Override.CLOSED_NOW;
-                default -> throw new IllegalArgumentException("switchboard.calendars." + calendar + "=" + state
+            CalendarOverrides.Override override;
+            try {
+                override = io.switchboard.admin.calendar.CalendarSwitches.override(state.strip()
+                        .toLowerCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("switchboard.calendars." + calendar + "=" + state
                         + ": write open-now or closed-now");
-            };
+            }
             overrides.set(calendar, override);
             log.warn("calendar '{}' switched to {} by configuration until the server restarts", calendar, state);
         });
