@@ -1,0 +1,66 @@
+package io.switchboard.admin.asterisk;
+
+import io.switchboard.ivr.Hotline;
+import io.switchboard.ivr.asterisk.AgiLimits;
+import io.switchboard.ivr.asterisk.AsteriskSounds;
+import io.switchboard.ivr.asterisk.FastAgiService;
+import io.switchboard.ivr.flow.PublishedFlows;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Switchboard on Asterisk (switchboard.asterisk.enabled=true): the FastAGI service that runs the published flows on
+ * Asterisk's channels through the same Hotline as SIP calls, after checking Asterisk's sounds for their prompts.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "switchboard.asterisk.enabled", havingValue = "true")
+public class AsteriskConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AsteriskConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    FastAgiService fastAgiService(AsteriskProperties properties, Hotline hotline, PublishedFlows flows)
+            throws IOException {
+        checkSounds(properties, flows);
+        var agi = properties.agi();
+        AgiLimits limits = new AgiLimits(agi.maxLineLength(), AgiLimits.DEFAULT.maxLinesPerTurn(),
+                agi.readTimeout(), agi.maxSessions());
+        FastAgiService service = new FastAgiService(InetAddress.getByName(agi.bind()), agi.port(), limits, hotline::handle,
+                flows, Clock.systemUTC(), properties.recordingsDir());
+        try {
+            service.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("FastAGI cannot listen on " + agi.bind() + ":" + agi.port()
+                    + " (switchboard.asterisk.agi.bind/port): " + e.getMessage(), e);
+        }
+        return service;
+    }
+
+    private static void checkSounds(AsteriskProperties properties, PublishedFlows flows) {
+        if (properties.soundsDir() == null) {
+            log.info("switchboard.asterisk.sounds-dir is not set: the flows' prompts are not checked against"
+                    + " Asterisk's sounds");
+            return;
+        }
+        List<String> missing = new AsteriskSounds(properties.soundsDir()).missingFor(flows.all().values());
+        if (missing.isEmpty()) {
+            log.info("Asterisk sounds in {} hold every prompt the published flows play",
+                    properties.soundsDir().toAbsolutePath());
+            return;
+        }
+        log.warn("Asterisk sounds in {} lack {} prompt(s) the published flows play; callers will hear nothing in"
+                + " their place:", properties.soundsDir().toAbsolutePath(), missing.size());
+        missing.stream().limit(50).forEach(m -> log.warn("  {}", m));
+        if (missing.size() > 50) {
+            log.warn("  … and {} more", missing.size() - 50);
+        }
+    }
+}
