@@ -107,6 +107,8 @@ public final class FastAgiService implements AutoCloseable {
 
         Server(AgiCallScript script) {
             super(NO_BUNDLE, new StaticMappingStrategy(script), new DefaultAgiChannelFactory());
+            setAddress(bind); // what it logs; the socket itself is AgiServerSocket, bound to this address
+            setPort(port);
         }
 
         @Override
