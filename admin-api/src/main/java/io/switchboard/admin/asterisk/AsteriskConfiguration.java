@@ -1,6 +1,11 @@
 package io.switchboard.admin.asterisk;
 
+import io.switchboard.callflow.calendar.CalendarOverrides;
+import io.switchboard.callflow.engine.FlowInterpreter;
+import io.switchboard.callflow.engine.FlowServices;
 import io.switchboard.ivr.Hotline;
+import io.switchboard.ivr.acd.Acd;
+import io.switchboard.ivr.store.CallWriter;
 import io.switchboard.ivr.asterisk.AgiLimits;
 import io.switchboard.ivr.asterisk.AsteriskSounds;
 import io.switchboard.ivr.asterisk.FastAgiService;
@@ -26,10 +31,18 @@ public class AsteriskConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AsteriskConfiguration.class);
 
+    /**
+     * The FastAGI service. Its calls run through a Hotline of their own whose queue port is unavailable: the ACD
+     * cannot bridge an Asterisk channel to an agent yet, so a queue step takes its {@code unavailable} branch instead
+     * of ringing agents it could never connect (docs/asterisk.md). Call backs are booked as for SIP callers (the
+     * ACD dials them through the outbound route).
+     */
     @Bean(destroyMethod = "close")
-    FastAgiService fastAgiService(AsteriskProperties properties, Hotline hotline, PublishedFlows flows)
-            throws IOException {
+    FastAgiService fastAgiService(AsteriskProperties properties, PublishedFlows flows, CallWriter writer,
+            CalendarOverrides overrides, Acd acd) throws IOException {
         checkSounds(properties, flows);
+        Hotline hotline = new Hotline(flows, writer, new FlowInterpreter(Clock.systemUTC(), overrides,
+                FlowServices.UNAVAILABLE.withCallbacks(acd.callbackPort()), FlowInterpreter.DEFAULT_STEP_LIMIT));
         var agi = properties.agi();
         AgiLimits limits = new AgiLimits(agi.maxLineLength(), AgiLimits.DEFAULT.maxLinesPerTurn(),
                 agi.readTimeout(), agi.maxSessions());
