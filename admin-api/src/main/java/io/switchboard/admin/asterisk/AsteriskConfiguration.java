@@ -7,6 +7,8 @@ import io.switchboard.ivr.Hotline;
 import io.switchboard.ivr.acd.Acd;
 import io.switchboard.ivr.store.CallWriter;
 import io.switchboard.ivr.asterisk.AgiLimits;
+import io.switchboard.ivr.asterisk.AmiLink;
+import io.switchboard.ivr.asterisk.AsteriskChannels;
 import io.switchboard.ivr.asterisk.AsteriskSounds;
 import io.switchboard.ivr.asterisk.FastAgiService;
 import io.switchboard.ivr.flow.PublishedFlows;
@@ -55,6 +57,25 @@ public class AsteriskConfiguration {
                     + " (switchboard.asterisk.agi.bind/port): " + e.getMessage(), e);
         }
         return service;
+    }
+
+    /** The AMI link, when switchboard.asterisk.ami.host is set; its secret comes from the environment only. */
+    @Bean(destroyMethod = "close")
+    AutoCloseable amiLink(AsteriskProperties properties, FastAgiService agi, org.springframework.core.env.Environment env) {
+        var ami = properties.ami();
+        if (ami.host().isBlank()) {
+            log.info("switchboard.asterisk.ami.host is not set: no AMI link (hang-ups come over FastAGI alone)");
+            return () -> { };
+        }
+        String secret = env.getProperty(AsteriskProperties.AMI_SECRET_VARIABLE, "");
+        if (secret.isEmpty()) {
+            throw new IllegalStateException("switchboard.asterisk.ami.host is set but " + AsteriskProperties
+                    .AMI_SECRET_VARIABLE + " is not: set the AMI secret in the environment");
+        }
+        AmiLink link = new AmiLink(ami.host(), ami.port(), ami.user(), secret, agi.sessions(), new AsteriskChannels(),
+                Clock.systemUTC(), ami.firstBackoff(), ami.maxBackoff());
+        link.start();
+        return link;
     }
 
     private static void checkSounds(AsteriskProperties properties, PublishedFlows flows) {

@@ -18,8 +18,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      ({@code switchboard.asterisk.recordings-dir})
  */
 @ConfigurationProperties("switchboard.asterisk")
-public record AsteriskProperties(@DefaultValue("false") boolean enabled, @DefaultValue Agi agi,
+public record AsteriskProperties(@DefaultValue("false") boolean enabled, @DefaultValue Agi agi, @DefaultValue Ami ami,
         Path soundsDir, @DefaultValue("/var/spool/asterisk/switchboard") String recordingsDir) {
+
+    /** The environment variable the AMI secret is read from (never a property, never logged). */
+    public static final String AMI_SECRET_VARIABLE = "SWITCHBOARD_ASTERISK_AMI_SECRET";
+
+    /**
+     * @param host         Asterisk's manager interface host ({@code switchboard.asterisk.ami.host}); empty: no AMI link
+     * @param port         its port ({@code switchboard.asterisk.ami.port}, default 5038)
+     * @param user         the manager.conf user ({@code switchboard.asterisk.ami.user})
+     * @param firstBackoff the first wait before trying to log in again ({@code …ami.first-backoff}, doubling)
+     * @param maxBackoff   the longest wait between tries ({@code switchboard.asterisk.ami.max-backoff})
+     */
+    public record Ami(@DefaultValue("") String host, @DefaultValue("5038") int port,
+            @DefaultValue("switchboard") String user, @DefaultValue("1s") Duration firstBackoff,
+            @DefaultValue("30s") Duration maxBackoff) {}
 
     /**
      * @param bind          the address FastAGI listens on ({@code switchboard.asterisk.agi.bind}, loopback by default)
