@@ -48,7 +48,14 @@ public final class Hotline implements CallHandler {
             call.hangup();
             return;
         }
-        PublishedFlow flow = found.get();
+        handle(call, found.get());
+    }
+
+    /**
+     * Runs {@code flow} (already chosen, and pinned by the call) on {@code call} to its end: what a carrier does when
+     * its call names a flow rather than a number (an Asterisk dialplan's {@code AGI(agi://…/hotline)}).
+     */
+    public void handle(CallLeg call, PublishedFlow flow) {
         CallRecorder recorder = writer.recorder(call.facts(), flow.id(), flow.version());
         call.addObserver(recorder);
         FlowListener listener = new FlowEndCause(recorder, call);

@@ -22,5 +22,10 @@ public enum HangupCause {
      */
     SERVER_RESTART,
     /** The caller never acknowledged our answer (no ACK within SIP timer H): the server released the call. */
-    NO_ACK
+    NO_ACK,
+    /**
+     * The carrier went away during the call: the FastAGI connection to Asterisk broke, or Asterisk's AMI said the
+     * channel was gone after a reconnect (docs/asterisk.md).
+     */
+    CARRIER_LOST
 }

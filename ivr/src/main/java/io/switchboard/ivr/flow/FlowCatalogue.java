@@ -7,4 +7,9 @@ public interface FlowCatalogue {
 
     /** The flow that answers {@code dialed} right now, if any; a call pins what this returns. */
     Optional<PublishedFlow> forNumber(String dialed);
+
+    /** The live version of the flow called {@code flowId}, if any (an Asterisk dialplan may name the flow). */
+    default Optional<PublishedFlow> byId(String flowId) {
+        return Optional.empty();
+    }
 }

@@ -102,6 +102,11 @@ public final class PublishedFlows implements FlowCatalogue {
         return Optional.ofNullable(live.get(flowId));
     }
 
+    @Override
+    public Optional<PublishedFlow> byId(String flowId) {
+        return live(flowId);
+    }
+
     /** Every live flow. */
     public Map<String, PublishedFlow> all() {
         return Map.copyOf(live);
