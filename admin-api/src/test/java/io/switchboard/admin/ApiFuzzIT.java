@@ -32,16 +32,18 @@ class ApiFuzzIT {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
     private static final List<String> PATHS = List.of("/api/calls", "/api/calls/{}", "/api/flows",
             "/api/flows/{}/versions", "/api/flows/{}/live", "/api/users", "/api/users/{}", "/api/tokens",
-            "/api/tokens/{}", "/api/audit", "/actuator/health", "/{}", "/api/{}/{}");
-    private static final List<String> PARAMETERS = List.of("limit", "version", "note", "from", "to", "x");
+            "/api/tokens/{}", "/api/audit", "/api/reports/queues", "/api/reports/agents", "/api/openapi.yaml",
+            "/actuator/prometheus", "/actuator/health", "/{}", "/api/{}/{}");
+    private static final List<String> PARAMETERS = List.of("limit", "version", "note", "from", "to", "interval",
+            "format", "x");
     private static final List<String> VALUES = List.of("", "0", "1", "-1", "2147483648", "abc", "1e3", "%00",
             "%2e%2e", "%ff%fe", "..", "2026-11-30T09:00:00Z", "%F0%9F%98%80", "null", "[]", "%25", "+", "hotline",
-            "lib%2Fconfirm-or-back.yaml");
+            "lib%2Fconfirm-or-back.yaml", "2026-11-30", "2026-11-30T10:00:00%2B01:00", "15m", "day", "csv");
     private static final List<String> CONTENT_TYPES = List.of("application/yaml", "application/json", "text/plain",
             "text/yaml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml",
             "", "garbage/", "application/json; charset=ebcdic", "*/*");
     private static final List<String> ACCEPTS = List.of("*/*", "application/json", "text/html", "image/png",
-            "application/problem+json", "garbage", "application/yaml", "text/html;q=0.9, */*;q=0.1");
+            "application/problem+json", "garbage", "application/yaml", "text/html;q=0.9, */*;q=0.1", "text/csv");
 
     private static byte[][] bodies;
     private static String authorization;

@@ -99,8 +99,12 @@ class ReportsController {
         try {
             return reports.period(range.from(), range.to(), cut);
         } catch (IllegalArgumentException e) {
+            java.time.ZoneId zone = reports.definitions().zone();
             throw ApiRefusal.badRequest("Period too long", "A report covers at most "
-                    + ReportPeriod.MAX_LENGTH.toDays() + " days (" + e.getMessage() + ").");
+                    + ReportPeriod.MAX_LENGTH.toDays() + " days; this asks for "
+                    + java.time.Duration.between(range.from(), range.to()).toDays() + ". Ask for a shorter period,"
+                    + " such as from=" + range.from().atZone(zone).toLocalDate() + "&to="
+                    + range.from().plus(ReportPeriod.MAX_LENGTH).atZone(zone).toLocalDate() + ".");
         }
     }
 

@@ -207,7 +207,8 @@ class ReportsApiIT {
         Reply tooLong = TestServer.get(port, "/api/reports/queues?from=2026-01-01&to=2026-06-01", supervisor);
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.contentType()).startsWith("application/problem+json");
-        assertThat(tooLong.json().get("detail").stringValue()).contains("at most 92 days");
+        assertThat(tooLong.json().get("detail").stringValue()).contains("at most 92 days")
+                .contains("such as from=2026-01-01&to=2026-04-03");
         Reply interval = TestServer.get(port, "/api/reports/agents?interval=week", supervisor);
         assertThat(interval.status()).isEqualTo(400);
         assertThat(interval.json().get("detail").stringValue()).contains("15m, hour or day");
