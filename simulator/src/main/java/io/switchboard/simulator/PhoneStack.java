@@ -79,12 +79,21 @@ final class PhoneStack implements AutoCloseable {
         } catch (Exception e) {
             // closing anyway
         }
-        stack.stop();
+        close();
     }
 
+    /**
+     * Stops the stack: JAIN-SIP's stop() closes the sockets, then sleeps a second for its timers; tests close many
+     * phones, so only the first part is waited for.
+     */
     @Override
     public void close() {
-        stack.stop();
+        Thread stopper = Thread.ofPlatform().daemon(true).name("sim-stack-stop").start(stack::stop);
+        try {
+            stopper.join(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int freeUdpPort(String address) throws IOException {

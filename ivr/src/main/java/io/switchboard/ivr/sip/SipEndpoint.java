@@ -42,6 +42,9 @@ public final class SipEndpoint implements AutoCloseable {
     private final OutboundRoute outbound;
     private Registrar registrar;
     private volatile SipDialer dialer;
+    /** How long close() waits for JAIN-SIP to close its sockets before its stop() sleeps. */
+    private static final long STOP_WAIT_MILLIS = 250;
+
     private SipStack stack;
     private ListeningPoint listeningPoint;
     private SipProvider provider;
@@ -200,12 +203,18 @@ public final class SipEndpoint implements AutoCloseable {
                     stack.deleteSipProvider(provider);
                 }
                 if (listeningPoint != null) {
-                    stack.deleteListeningPoint(listeningPoint);
+                    stack.deleteListeningPoint(listeningPoint); // the socket is closed here
                 }
-                stack.stop();
+                // JAIN-SIP's stop() closes its sockets, then sleeps a second for its timer threads: the caller waits
+                // for the first part only, so a server (or a test JVM with many servers) shuts down at once
+                SipStack stopping = stack;
+                Thread stopper = Thread.ofPlatform().daemon(true).name("sip-stack-stop").start(stopping::stop);
+                stopper.join(STOP_WAIT_MILLIS);
             }
         } catch (javax.sip.ObjectInUseException | RuntimeException e) {
             log.debug("stopping the SIP stack: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (registrar != null) {
             registrar.close();
