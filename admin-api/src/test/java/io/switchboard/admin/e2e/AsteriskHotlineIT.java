@@ -9,6 +9,7 @@ import io.switchboard.ivr.store.CallRecord;
 import io.switchboard.ivr.store.CallStore;
 import io.switchboard.ivr.store.PathEntry;
 import io.switchboard.ivr.testing.SimulatedAgiSession;
+import io.switchboard.ivr.testing.SimulatedAmi;
 import io.switchboard.ivr.testing.SimulatedAgiSession.HangupStyle;
 import io.switchboard.ivr.testing.TestDatabase;
 import java.io.IOException;
@@ -25,13 +26,16 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The repository's sample hotline on the real server (real PostgreSQL), carried by Asterisk over FastAGI: a
  * simulated Asterisk 20 runs {@code AGI(agi://127.0.0.1:PORT/100)} for a caller and answers the server's commands as
- * the real one does. The call is stored as a SIP call is: the same record, path and end.
+ * the real one does, and a simulated AMI sends its events. The call is stored as a SIP call is: the same record,
+ * path and end.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AsteriskHotlineIT {
 
     private static final TestDatabase DB = TestDatabase.create(AsteriskHotlineIT.class);
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Lives as long as the cached server context that keeps its link, so the link never retries in the dark. */
+    private static final SimulatedAmi AMI = simulatedAmi();
 
     @Autowired
     FastAgiService agi;
@@ -49,6 +53,18 @@ class AsteriskHotlineIT {
         registry.add("switchboard.asterisk.enabled", () -> "true");
         registry.add("switchboard.asterisk.agi.port", AsteriskHotlineIT::freeTcpPort);
         registry.add("switchboard.asterisk.sounds-dir", () -> root + "/prompts");
+        registry.add("switchboard.asterisk.ami.host", () -> "127.0.0.1");
+        registry.add("switchboard.asterisk.ami.port", AMI::port);
+        registry.add("switchboard.asterisk.ami.first-backoff", () -> "50ms");
+        registry.add("SWITCHBOARD_ASTERISK_AMI_SECRET", () -> "ami-it-secret");
+    }
+
+    private static SimulatedAmi simulatedAmi() {
+        try {
+            return new SimulatedAmi("switchboard", "ami-it-secret");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int freeTcpPort() {
@@ -84,6 +100,23 @@ class AsteriskHotlineIT {
                 .allSatisfy(p -> assertThat(p.detail()).isEqualTo("agi"));
         assertThat(record.path()).filteredOn(p -> p.kind() == PathEntry.Kind.PROMPT
                 && !p.name().equals("language-menu")).allSatisfy(p -> assertThat(p.detail()).isEqualTo("es"));
+    }
+
+    @Test
+    void theAmiHangupEventEndsACallWhoseChannelIsStillInAPrompt() throws Exception {
+        TestServer.await(() -> AMI.logins() >= 1, Duration.ofSeconds(15));
+        AMI.newChannel("1796053077.31", "SIP/127.0.0.1-00000031");
+        try (SimulatedAgiSession asterisk = SimulatedAgiSession.to(agi.port()).callerId("5550199")
+                .uniqueId("1796053077.31").stallAt("language-menu").start()) {
+            TestServer.await(() -> asterisk.heard().contains("language-menu"), Duration.ofSeconds(15));
+            AMI.hangup("1796053077.31");
+            assertThat(asterisk.awaitClosed(WAIT)).as("the session is closed at the Hangup event").isTrue();
+        }
+        CallRecord record = TestServer.awaitEnded(store, "5550199");
+        assertThat(record.cause()).contains(HangupCause.NORMAL);
+        assertThat(record.hungUpBy()).isEqualTo("caller");
+        assertThat(record.path().stream().map(p -> p.kind().code() + " " + p.name()))
+                .contains("flow-end caller-hung-up");
     }
 
     @Test
