@@ -50,8 +50,13 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         if (triedCredentials) {
             throttle.failed(request.getRemoteAddr());
         }
-        response.addHeader("WWW-Authenticate", "Basic realm=\"Switchboard\", charset=\"UTF-8\"");
-        response.addHeader("WWW-Authenticate", triedCredentials && isBearer(request)
+        // a failed token (a page whose session ended) is challenged for a token only: a Basic challenge would make
+        // a browser pop up its own password dialog over the page, which sends the user to its login page instead
+        boolean tokenFailed = triedCredentials && isBearer(request);
+        if (!tokenFailed) {
+            response.addHeader("WWW-Authenticate", "Basic realm=\"Switchboard\", charset=\"UTF-8\"");
+        }
+        response.addHeader("WWW-Authenticate", tokenFailed
                 ? "Bearer realm=\"Switchboard\", error=\"invalid_token\"" : "Bearer realm=\"Switchboard\"");
         ProblemResponse.send(request, response, triedCredentials
                 ? ProblemResponse.of(HttpStatus.UNAUTHORIZED, "Login failed",

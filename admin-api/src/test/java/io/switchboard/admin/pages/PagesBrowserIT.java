@@ -270,7 +270,10 @@ class PagesBrowserIT {
                 .isEqualTo(403);
 
         assertThat(TestServer.send(port, "DELETE", "/api/session", null, null, session).status()).isEqualTo(204);
-        assertThat(TestServer.get(port, "/api/wallboard", session).status()).isEqualTo(401);
+        TestServer.Reply ended = TestServer.get(port, "/api/wallboard", session);
+        assertThat(ended.status()).isEqualTo(401);
+        assertThat(ended.headerValues("WWW-Authenticate")).as("no Basic challenge: no browser password dialog")
+                .containsExactly("Bearer realm=\"Switchboard\", error=\"invalid_token\"");
 
         Login.Bearer again = session(shortLived);
         assertThat(TestServer.send(port, "DELETE", "/api/users/short-lived", null, null, Login.ADMIN).status())
