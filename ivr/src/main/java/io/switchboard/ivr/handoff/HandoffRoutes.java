@@ -1,6 +1,8 @@
 package io.switchboard.ivr.handoff;
 
+import io.switchboard.ivr.store.CallStoreException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -14,6 +16,7 @@ import org.apache.camel.builder.RouteBuilder;
 public final class HandoffRoutes extends RouteBuilder {
 
     static final String INTEGRATION = "SwitchboardHandoffIntegration";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HandoffRoutes.class);
 
     private final HandoffOutbox outbox;
     private final Map<String, TicketService> services;
@@ -21,6 +24,7 @@ public final class HandoffRoutes extends RouteBuilder {
     private final Clock clock;
     private final CallSummary calls;
     private final OutagesThisPass outages = new OutagesThisPass();
+    private volatile Instant lastWarned;
 
     /**
      * @param services integration name → its service
@@ -58,7 +62,19 @@ public final class HandoffRoutes extends RouteBuilder {
 
     private void claim(Exchange exchange) {
         outages.newPass();
-        List<Handoff> due = outbox.claim(policy.batch(), policy.lease());
+        List<Handoff> due;
+        try {
+            due = outbox.claim(policy.batch(), policy.lease());
+        } catch (CallStoreException e) {
+            // the database is down: nothing can be claimed, and nothing is lost; say so once a minute at most
+            Instant now = clock.instant();
+            if (lastWarned == null || now.isAfter(lastWarned.plusSeconds(60))) {
+                lastWarned = now;
+                log.warn("hand-offs wait: the outbox cannot be read ({})", e.getMessage());
+            }
+            exchange.getMessage().setBody(List.of());
+            return;
+        }
         List<Handoff> deliverable = due.stream().filter(h -> {
             if (services.containsKey(h.integration())) {
                 return true;
