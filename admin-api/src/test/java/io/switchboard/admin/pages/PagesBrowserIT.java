@@ -124,6 +124,12 @@ class PagesBrowserIT {
         browser.awaitText("#queues tr[data-queue='general'] .waiting-count", "0");
         assertThat(phone.answered()).hasSize(1);
         call.awaitEnded(Browser.PATIENCE);
+
+        // the day's charts come from GET /api/reports/queues: the general queue's hour has a point now
+        browser.open(supervisor, "/pages/wallboard.html");
+        browser.await("#chart-wait svg polyline");
+        assertThat(text("#chart-wait svg")).contains("general");
+        browser.await("#chart-abandoned svg");
     }
 
     @Test
