@@ -39,14 +39,15 @@ export function requireLogin() {
 }
 
 /** Calls the API; answers {status, data} where data is the JSON body (a problem on errors) or null. */
-export async function api(method, path, body) {
+export async function api(method, path, body, contentType) {
   const s = session();
   const headers = { Accept: 'application/json' };
   if (s) headers.Authorization = 'Bearer ' + s.token;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
+  const sent = body === undefined ? undefined : contentType ? body : JSON.stringify(body);
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, body: sent });
   } catch (e) {
     return { status: 0, data: { title: 'Server unreachable', detail: String(e) } };
   }

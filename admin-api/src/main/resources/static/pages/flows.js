@@ -6,7 +6,7 @@ header('flows');
 const designer = has('designer');
 let selected = null;
 
-async function flows() {
+async function flows(reopen = true) {
   const { status, data } = await api('GET', '/api/flows');
   if (status !== 200) {
     notAllowed(document.getElementById('content'), data, 'The flows page needs the designer or supervisor role.');
@@ -16,7 +16,7 @@ async function flows() {
     el('td', {}, el('a', { href: '#' + f.id, onclick: () => open(f.id) }, f.id)),
     el('td', { class: 'live-version' }, f.liveVersion), el('td', {}, f.start), el('td', {}, f.steps))));
   const wanted = decodeURIComponent(location.hash.slice(1));
-  if (wanted && data.some(f => f.id === wanted)) open(wanted);
+  if (reopen && wanted && data.some(f => f.id === wanted)) open(wanted);
 }
 
 async function open(id) {
@@ -24,9 +24,12 @@ async function open(id) {
   document.getElementById('flow-name').textContent = id;
   document.getElementById('versions-section').hidden = false;
   document.getElementById('read-only').hidden = designer;
+  document.getElementById('publish-section').hidden = !designer;
+  document.getElementById('publish-result').replaceChildren();
   document.getElementById('diff').replaceChildren();
   await versions();
   await graph();
+  if (designer) await loadLive();
 }
 
 async function versions() {
@@ -51,14 +54,45 @@ async function makeLive(version) {
   const { status, data } = await api('PUT', '/api/flows/' + encodeURIComponent(selected) + '/live?version='
     + version);
   document.getElementById('flow-error').textContent = status === 200 ? '' : (data && data.detail) || 'refused';
-  await window.addEventListener('hashchange', () => {
-  const wanted = decodeURIComponent(location.hash.slice(1));
-  if (wanted && wanted !== selected) open(wanted);
-});
-flows();
+  await refresh();
+}
+
+/** After a change: the flows' live versions, the selected flow's versions and its graph. */
+async function refresh() {
+  await flows(false);
   await versions();
   await graph();
 }
+
+/** The live version's YAML, to edit into the next one: the diff of the live version with itself has every line. */
+async function loadLive() {
+  const live = document.querySelector('#versions tr.live');
+  if (!live) return;
+  const v = live.dataset.version;
+  const { status, data } = await api('GET', '/api/flows/' + encodeURIComponent(selected) + '/diff?from=' + v
+    + '&to=' + v);
+  if (status === 200) document.getElementById('publish-yaml').value = data.lines.map(l => l.text).join('\n') + '\n';
+}
+
+document.getElementById('publish').addEventListener('click', async () => {
+  const note = document.getElementById('publish-note').value;
+  const { status, data } = await api('POST', '/api/flows/' + encodeURIComponent(selected) + '/versions?note='
+    + encodeURIComponent(note), document.getElementById('publish-yaml').value, 'application/yaml');
+  const result = document.getElementById('publish-result');
+  if (status === 201 || status === 200) {
+    result.replaceChildren(status === 201 ? 'Published v' + data.version + ': live now' : 'Unchanged: v'
+      + data.version + ' is this text');
+    await refresh();
+    return;
+  }
+  const lines = [(data && data.detail) || 'refused'];
+  for (const d of (data && data.diagnostics) || []) {
+    lines.push(d.file + ':' + d.line + ':' + d.column + ': ' + d.severity + ': ' + d.message
+      + (d.hint ? ' (hint: ' + d.hint + ')' : ''));
+  }
+  result.replaceChildren(...lines.map(t => el('div', { class: 'error' }, t)));
+});
+document.getElementById('load-live').addEventListener('click', loadLive);
 
 document.getElementById('show-diff').addEventListener('click', async () => {
   const from = document.querySelector('input[name=from]:checked');

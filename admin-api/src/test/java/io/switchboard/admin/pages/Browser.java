@@ -92,6 +92,14 @@ final class Browser implements AutoCloseable {
         until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().startsWith(prefix)));
     }
 
+    /** Waits until the form field at {@code css} holds a value starting with {@code prefix}. */
+    void awaitValue(String css, String prefix) {
+        until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> {
+            String value = e.getDomProperty("value");
+            return value != null && value.startsWith(prefix);
+        }));
+    }
+
     boolean has(String css) {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }

@@ -186,6 +186,23 @@ class PagesBrowserIT {
                 .get("liveVersion").intValue()).isEqualTo(newest - 1);
         assertThat(TestServer.get(port, "/api/audit", Login.ADMIN).body()).contains("\"actor\":\"flow-designer\"",
                 "\"action\":\"flow.live\"");
+
+        // publishing from the page: the live version's YAML is there to edit; a broken one is refused at its line
+        browser.awaitValue("#publish-yaml", "flow: hello");
+        var yaml = browser.await("#publish-yaml");
+        yaml.clear();
+        yaml.sendKeys("flow: hello\nstart: nowhere\nsteps:\n  greet: {hangup: {}}\n");
+        browser.await("#publish").click();
+        assertThat(browser.await("#publish-result .error").getText()).isNotEmpty();
+        assertThat(text("#publish-result")).contains("hello.yaml:2:");
+        yaml.clear();
+        yaml.sendKeys(PagesSite.hello("welcome").replace("next: bye", "next: bye   # from the page"));
+        browser.await("#publish-note").sendKeys("edited on the page");
+        browser.await("#publish").click();
+        browser.awaitText("#publish-result", "Published v" + (newest + 1));
+        browser.await("#versions tr[data-version='" + (newest + 1) + "'].live");
+        assertThat(TestServer.get(port, "/api/flows/hello/versions", Login.ADMIN).body())
+                .contains("edited on the page");
     }
 
     @Test
