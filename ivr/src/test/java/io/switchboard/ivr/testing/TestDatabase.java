@@ -132,13 +132,41 @@ public final class TestDatabase {
         if (DockerClientFactory.instance().isDockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer(POSTGRES_IMAGE);
             container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-db-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(afterServers(container::stop), "test-db-stop"));
             return new Server("testcontainers", container.getJdbcUrl(), container.getUsername(),
                     container.getPassword(), null);
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.startTemporary();
-        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-db-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(afterServers(embedded::close), "test-db-stop"));
         return new Server("embedded", embedded.jdbcUrl(), embedded.user(), embedded.password(), embedded);
+    }
+
+    /**
+     * {@code stop}, once the test servers Spring keeps for the JVM's whole run have closed (its shutdown hook runs
+     * at the same time as this one): a server whose database is already gone waits seconds for each connection pool
+     * to give up, and dozens of them made surefire kill the test JVM after 30 s.
+     */
+    private static Runnable afterServers(Runnable stop) {
+        return () -> {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            long lookFor = System.nanoTime() + java.time.Duration.ofMillis(200).toNanos();
+            Thread spring = null;
+            while (spring == null && System.nanoTime() < lookFor) {
+                spring = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals("SpringApplicationShutdownHook")).findFirst().orElse(null);
+                if (spring == null) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+                }
+            }
+            if (spring != null) {
+                try {
+                    spring.join(java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            stop.run();
+        };
     }
 
     private static void dropCreated(Server external) {
