@@ -30,10 +30,11 @@ public interface QueuePort {
      * @param callback  when and how a call back is offered while waiting, or null for never
      * @param attributes what the routing rules may know of the caller (the step's {@code attributes:} evaluated:
      *                  {@code topic}, {@code segment}, {@code value}, {@code region}, …); empty when none
+     * @param chat      when and how continuing in chat is offered while waiting, or null for never
      */
     record QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
             Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce, CallbackOffer callback,
-            Map<String, String> attributes) {
+            Map<String, String> attributes, ChatOffer chat) {
         public QueueRequest {
             skills = Map.copyOf(skills);
             exitKeys = Set.copyOf(exitKeys);
@@ -43,13 +44,19 @@ public interface QueuePort {
 
         public QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
                 Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce, CallbackOffer callback) {
-            this(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, callback, Map.of());
+            this(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, callback, Map.of(), null);
         }
 
         /** The same request with the caller's attributes as the flow evaluated them for this call. */
         public QueueRequest withAttributes(Map<String, String> evaluated) {
             return new QueueRequest(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, callback,
-                    evaluated);
+                    evaluated, chat);
+        }
+
+        /** The same request offering chat as {@code offer} says (null: never). */
+        public QueueRequest withChat(ChatOffer offer) {
+            return new QueueRequest(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, callback,
+                    attributes, offer);
         }
 
         public QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
@@ -71,6 +78,18 @@ public interface QueuePort {
         }
     }
 
+    /**
+     * Continuing in chat offered to a waiting caller once the expected wait (or the wait so far) passes
+     * {@code whenWaitOver}: the prompt plays (again every {@code every}), and {@code key} takes it; the caller leaves
+     * the phone queue (not an abandon), a conversation is opened with their priority and wait, and the wait ends
+     * with {@link QueueResult.ChatChosen}.
+     */
+    record ChatOffer(Duration whenWaitOver, Duration every, char key, List<PromptRef> prompt) {
+        public ChatOffer {
+            prompt = List.copyOf(prompt);
+        }
+    }
+
     /** How a wait in a queue ended. */
     sealed interface QueueResult {
         /** An agent took the call and it is over (the caller and agent have hung up or the agent released it). */
@@ -84,6 +103,9 @@ public interface QueuePort {
 
         /** The caller chose to be called back, keeping their place. */
         record CallbackChosen() implements QueueResult {}
+
+        /** The caller chose to continue in chat: they left the phone queue, their conversation is being opened. */
+        record ChatChosen() implements QueueResult {}
 
         /** The caller hung up while waiting. */
         record HungUp() implements QueueResult {}
