@@ -31,7 +31,12 @@ public record ChatLinkTexts(String link, String message) {
             throw new IllegalArgumentException("switchboard.handoff.sms.message must contain {link}, got '" + message
                     + "'");
         }
-        URI example = URI.create(fill(link, "1", "+15550100").replace(" ", "%20"));
+        URI example;
+        try {
+            example = URI.create(fill(link, "1", "+15550100"));
+        } catch (IllegalArgumentException e) {
+            example = URI.create("invalid:x");
+        }
         if (!("https".equals(example.getScheme()) || "http".equals(example.getScheme())) || example.getHost() == null
                 || !link.contains("{conversation}")) {
             throw new IllegalArgumentException("switchboard.handoff.sms.link must be an http(s) URL with"
