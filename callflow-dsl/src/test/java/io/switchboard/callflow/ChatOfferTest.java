@@ -84,6 +84,23 @@ class ChatOfferTest {
     }
 
     @Test
+    void aServerWithoutAChatServiceMakesNoChatOffer() throws Exception {
+        var queue = (QueueStep) FlowCompiler.compile("q.yaml", FLOW).step("wait").orElseThrow();
+        List<QueuePort.QueueRequest> asked = new java.util.ArrayList<>();
+        QueuePort acd = (request, call) -> {
+            asked.add(request);
+            return new QueuePort.QueueResult.TimedOut();
+        };
+        acd.withoutChat().queue(queue.request(), null);
+        acd.queue(queue.request(), null);
+        assertThat(asked.get(0).chat()).isNull();
+        assertThat(asked.get(0).callback()).as("the rest of the request is kept").isEqualTo(queue.request()
+                .callback());
+        assertThat(asked.get(0).priority()).isEqualTo(7);
+        assertThat(asked.get(1).chat()).isNotNull();
+    }
+
+    @Test
     void theDefaultKeyIsTwoAndTheDefaultPromptChatOffer() throws Exception {
         var queue = (QueueStep) FlowCompiler.compile("q.yaml", "flow: q\nstart: w\nsteps:\n  w:\n    queue:\n"
                 + "      name: s\n      timeout: w\n      chat: w\n      offer-chat: {}\n").step("w").orElseThrow();

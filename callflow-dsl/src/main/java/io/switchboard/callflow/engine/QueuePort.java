@@ -14,6 +14,15 @@ public interface QueuePort {
     /** Puts the caller in a queue and waits (hold audio, announcements) until the wait ends one way or another. */
     QueueResult queue(QueueRequest request, CallControl call);
 
+    /**
+     * This port with chat never offered: for a server with no chat service to hand callers to, so no caller is told
+     * a link is on its way when none will be.
+     */
+    default QueuePort withoutChat() {
+        QueuePort queues = this;
+        return (request, call) -> queues.queue(request.chat() == null ? request : request.withChat(null), call);
+    }
+
     /** No queues here. */
     QueuePort UNAVAILABLE = (request, call) -> new QueueResult.Unavailable("no queues on this server");
 
