@@ -107,6 +107,7 @@ public final class AcdQueues implements QueuePort {
         private Instant nextAnnouncement;
         private Instant nextOffer;
         private Instant nextChatOffer;
+        private boolean chatOffered;
         private int origPosition;
 
         Wait(QueueRequest request, CallLeg leg, QueueSettings settings, WaitingCall place, Instant joined) {
@@ -190,6 +191,7 @@ public final class AcdQueues implements QueuePort {
             if (isDue(nextChatOffer, now)) {
                 if (longWait(request.chat().whenWaitOver(), estimate, now)) {
                     out.addAll(request.chat().prompt());
+                    chatOffered = true; // the key takes it from now on, not before the wait called for it
                 }
                 nextChatOffer = now.plus(request.chat().every());
             }
@@ -222,7 +224,10 @@ public final class AcdQueues implements QueuePort {
             return wake;
         }
 
-        /** A key the caller pressed: an exit key, the call-back or the chat key ends the wait; others are ignored. */
+        /**
+         * A key the caller pressed: an exit key, the call-back key or (once offered) the chat key ends the wait; others
+         * are ignored.
+         */
         private Optional<QueueResult> key(CompletableFuture<OfferableAgent> offer) {
             if (!(leg.nextKey(Duration.ZERO) instanceof KeyOutcome.Key k)) {
                 return Optional.empty();
@@ -235,7 +240,7 @@ public final class AcdQueues implements QueuePort {
                 kept.keep(place);
                 return Optional.of(chosen);
             }
-            if (request.chat() != null && request.chat().key() == k.key()) {
+            if (chatOffered && request.chat().key() == k.key()) {
                 // CHATOVERFLOW position|origposition|wait|priority: not an abandon; V32's trigger hands it to chat
                 int position = leaveLine(offer);
                 queueLog.append(QueueEvent.of(clock.instant(), place.id(), place.queue(), "NONE", "CHATOVERFLOW",

@@ -84,8 +84,12 @@ class ChatOverflowIT {
     }
 
     private static QueuePort.QueueRequest offeringChat(int priority) {
+        return offeringChat(priority, Duration.ZERO);
+    }
+
+    private static QueuePort.QueueRequest offeringChat(int priority, Duration whenWaitOver) {
         return new QueuePort.QueueRequest("billing", Map.of(), priority, Duration.ofMinutes(5), Set.of('*'),
-                List.of(), Duration.ZERO, null).withChat(new QueuePort.ChatOffer(Duration.ZERO,
+                List.of(), Duration.ZERO, null).withChat(new QueuePort.ChatOffer(whenWaitOver,
                         Duration.ofMinutes(1), '2', List.of(new PromptRef("chat-offer"))));
     }
 
@@ -131,6 +135,7 @@ class ChatOverflowIT {
         FakeServiceDesk sms = FakeServiceDesk.start();
         opened.add(sms);
         sms.mode(FakeServiceDesk.Mode.DOWN);
+        chatwoot.loseAnswers(1); // the conversation is made but its answer lost: the next try must find it
         new HandoffRules(DB.database().dataSource()).replace(Map.of("chat", "chat"));
         leaveForChat("n3", "chat-3", "+15550103", 9);
         deliver(chatwoot, sms);
@@ -176,6 +181,20 @@ class ChatOverflowIT {
                 + SignedWebhook.signature("sms-s3cret", timestamp, body.toString()));
         assertThat(text.externalId()).isNotBlank();
         assertThat(text.payload()).containsEntry("link", link);
+    }
+
+    @Test
+    void noChatIsOfferedWhileNeitherTheEstimateNorTheWaitPassesTheThreshold() throws Exception {
+        acd = AcdHarness.start(dir, "n4", DB.database(), new ScriptedDialer());
+        agent(acd, "an4", Map.of("billing", 1), AgentActivity.NOT_READY);
+        ScriptedLeg caller = new ScriptedLeg("chat-4", "+15550104");
+        var waiting = AcdHarness.waitIn(acd, offeringChat(0, Duration.ofMinutes(10)), caller);
+        eventually("two announcements", () -> caller.heard().stream().filter("queue-position"::equals).count() >= 2);
+        assertThat(caller.heard()).doesNotContain("chat-offer");
+        caller.press('2'); // not offered, so not taken: the key is ignored like any other
+        caller.press('*');
+        assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo(new QueuePort.QueueResult.ExitKey('*'));
+        assertThat(events(acd, "CHATOVERFLOW")).extracting(QueueEvent::callId).doesNotContain("chat-4");
     }
 
     @Test
