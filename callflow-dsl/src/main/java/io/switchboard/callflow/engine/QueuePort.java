@@ -51,6 +51,13 @@ public interface QueuePort {
             attributes = Map.copyOf(attributes);
         }
 
+        /** Without a chat offer (as before chat overflow existed). */
+        public QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
+                Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce, CallbackOffer callback,
+                Map<String, String> attributes) {
+            this(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, callback, attributes, null);
+        }
+
         public QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
                 Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce, CallbackOffer callback) {
             this(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, callback, Map.of(), null);
