@@ -1,12 +1,15 @@
 package io.switchboard.admin.handoff;
 
 import io.switchboard.ivr.handoff.CallSummary;
+import io.switchboard.ivr.handoff.ChatLinkTexts;
 import io.switchboard.ivr.handoff.HandoffDesk;
 import io.switchboard.ivr.handoff.HandoffErrorPolicy;
 import io.switchboard.ivr.handoff.HandoffOutbox;
 import io.switchboard.ivr.handoff.HandoffRoutes;
 import io.switchboard.ivr.handoff.HandoffRules;
 import io.switchboard.ivr.handoff.IntegrationSettings;
+import io.switchboard.ivr.handoff.ServiceClient;
+import io.switchboard.ivr.handoff.SmsWebhook;
 import io.switchboard.ivr.handoff.TicketService;
 import io.switchboard.ivr.handoff.TicketServices;
 import java.time.Clock;
@@ -45,6 +48,11 @@ public class HandoffConfiguration {
     @Bean
     HandoffRules handoffRules(DataSource dataSource, HandoffProperties properties) {
         properties.on().forEach((rule, integration) -> requireIntegration(properties, "on." + rule, integration));
+        String chat = properties.on().get(HandoffProperties.CHAT);
+        if (chat != null && !"chatwoot".equalsIgnoreCase(properties.integrations().get(chat).type())) {
+            throw new IllegalArgumentException("switchboard.handoff.on.chat names '" + chat + "', which is not a"
+                    + " chatwoot integration");
+        }
         HandoffRules rules = new HandoffRules(dataSource);
         rules.replace(properties.queueEventRules());
         log.info("automatic hand-offs {}", properties.on());
@@ -65,13 +73,38 @@ public class HandoffConfiguration {
         Map<String, TicketService> services = new LinkedHashMap<>();
         properties.integrations().forEach((name, i) -> {
             IntegrationSettings settings = new IntegrationSettings(name, i.type(), i.baseUrl(),
-                    credential(name, i.credentialEnv(), environment), i.subject(), i.fields(), i.options());
+                    credential("switchboard.handoff.integrations." + name + ".credential-env",
+                    i.credentialEnv(), environment), i.subject(), i.fields(), i.options());
             services.put(name, TicketServices.of(settings, properties.timeout(), Clock.systemUTC()));
             log.info("hand-off integration {}", settings);
         });
         log.info("hand-off targets {}", properties.targets());
+        ChatLinkTexts chatLinks = chatLinks(properties, environment, services);
         return new HandoffRoutes(outbox, services, properties.policy(), Clock.systemUTC(),
-                new CallSummary(dataSource));
+                new CallSummary(dataSource), chatLinks);
+    }
+
+    /** The SMS webhook (added to {@code services} as {@value ChatLinkTexts#INTEGRATION}) and its texts, or null. */
+    private static ChatLinkTexts chatLinks(HandoffProperties properties, Environment environment,
+            Map<String, TicketService> services) {
+        HandoffProperties.Sms sms = properties.sms();
+        if (sms == null || sms.url() == null) {
+            return null;
+        }
+        if (services.containsKey(ChatLinkTexts.INTEGRATION)) {
+            throw new IllegalArgumentException("switchboard.handoff.integrations." + ChatLinkTexts.INTEGRATION
+                    + ": the name is the SMS webhook's (switchboard.handoff.sms.*); rename that integration");
+        }
+        if (sms.link() == null || sms.link().isBlank()) {
+            throw new IllegalArgumentException("switchboard.handoff.sms.link must be set: the conversation's link,"
+                    + " e.g. https://chat.example.com/app/accounts/1/conversations/{conversation}");
+        }
+        SmsWebhook webhook = new SmsWebhook(sms.url(), credential("switchboard.handoff.sms.secret-env", sms.secretEnv(),
+                environment),
+                new ServiceClient(properties.timeout()), Clock.systemUTC());
+        services.put(ChatLinkTexts.INTEGRATION, webhook);
+        log.info("chat links by SMS through {}", webhook);
+        return new ChatLinkTexts(sms.link(), sms.message());
     }
 
     @Bean
@@ -79,14 +112,13 @@ public class HandoffConfiguration {
         return routes.errorPolicy();
     }
 
-    private static String credential(String integration, String variable, Environment environment) {
+    private static String credential(String property, String variable, Environment environment) {
         if (variable == null || variable.isBlank()) {
             return "";
         }
         String value = environment.getProperty(variable.strip());
         if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("switchboard.handoff.integrations." + integration + ".credential-env"
-                    + " names the environment variable " + variable + ", which is not set");
+            throw new IllegalArgumentException(property + " names the environment variable " + variable + ", which is not set");
         }
         return value;
     }

@@ -17,7 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param integrations integration name → its settings
  * @param on           automatic hand-offs: {@code abandon}, {@code callback-requested}, {@code callback-completed},
  *                     {@code callback-failed} (queue events with a callable number) and {@code follow-up} (calls
- *                     marked through the API) → integration ({@code switchboard.handoff.on.abandon=helpdesk})
+ *                     marked through the API) → integration ({@code switchboard.handoff.on.abandon=helpdesk}); and
+ *                     {@code chat}: callers who left a queue for chat, to a Chatwoot integration
+ * @param sms          the SMS webhook that texts a chat overflow's caller the conversation's link (none when its
+ *                     {@code url} is not set)
  * @param timeout      how long one request to a service may take
  */
 @ConfigurationProperties("switchboard.handoff")
@@ -25,6 +28,7 @@ public record HandoffProperties(
         Map<String, String> targets,
         Map<String, Integration> integrations,
         Map<String, String> on,
+        Sms sms,
         @DefaultValue("1s") Duration poll,
         @DefaultValue("50") int batch,
         @DefaultValue("2m") Duration lease,
@@ -41,6 +45,20 @@ public record HandoffProperties(
         integrations = integrations == null ? Map.of() : Map.copyOf(integrations);
         on = on == null ? Map.of() : Map.copyOf(on);
     }
+
+    /**
+     * The SMS webhook for chat links ({@code switchboard.handoff.sms.*}).
+     *
+     * @param url       where the texts are POSTed (signed JSON {@code {to, message, idempotencyKey, callId}})
+     * @param secretEnv the environment variable holding the HMAC secret (never the secret itself)
+     * @param message   the text, with {@code {link}}
+     * @param link      the conversation's link, with {@code {conversation}} (and optionally {@code {caller}})
+     */
+    public record Sms(URI url, @DefaultValue("") String secretEnv,
+            @DefaultValue("Continue in chat here: {link}") String message, String link) {}
+
+    /** The rule name of chat overflows ({@code switchboard.handoff.on.chat}). */
+    public static final String CHAT = "chat";
 
     /** The rule name of an agent's or supervisor's follow-up mark ({@code POST /api/calls/{id}/follow-up}). */
     public static final String FOLLOW_UP = "follow-up";

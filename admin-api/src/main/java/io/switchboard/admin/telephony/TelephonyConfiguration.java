@@ -90,8 +90,15 @@ public class TelephonyConfiguration {
      */
     @Bean
     Hotline hotline(PublishedFlows flows, CallWriter writer, CalendarOverrides overrides, Acd acd,
-            io.switchboard.ivr.handoff.HandoffDesk handoffs) {
-        FlowServices services = FlowServices.UNAVAILABLE.withQueues(acd.queuePort())
+            io.switchboard.ivr.handoff.HandoffDesk handoffs,
+            io.switchboard.admin.handoff.HandoffProperties handoffProperties) {
+        var queues = acd.queuePort();
+        if (!handoffProperties.on().containsKey(io.switchboard.admin.handoff.HandoffProperties.CHAT)) {
+            // nobody to hand a caller to: the queue steps' offer-chat is not made (docs/handoffs.md)
+            log.info("queue steps offer no chat: switchboard.handoff.on.chat is not set");
+            queues = queues.withoutChat();
+        }
+        FlowServices services = FlowServices.UNAVAILABLE.withQueues(queues)
                 .withCallbacks(acd.callbackPort()).withHandoffs(handoffs);
         return new Hotline(flows, writer, new FlowInterpreter(Clock.systemUTC(), overrides, services,
                 FlowInterpreter.DEFAULT_STEP_LIMIT));

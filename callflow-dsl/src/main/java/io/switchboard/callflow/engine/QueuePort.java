@@ -14,6 +14,15 @@ public interface QueuePort {
     /** Puts the caller in a queue and waits (hold audio, announcements) until the wait ends one way or another. */
     QueueResult queue(QueueRequest request, CallControl call);
 
+    /**
+     * This port with chat never offered: for a server with no chat service to hand callers to, so no caller is told
+     * a link is on its way when none will be.
+     */
+    default QueuePort withoutChat() {
+        QueuePort queues = this;
+        return (request, call) -> queues.queue(request.chat() == null ? request : request.withChat(null), call);
+    }
+
     /** No queues here. */
     QueuePort UNAVAILABLE = (request, call) -> new QueueResult.Unavailable("no queues on this server");
 
@@ -30,10 +39,11 @@ public interface QueuePort {
      * @param callback  when and how a call back is offered while waiting, or null for never
      * @param attributes what the routing rules may know of the caller (the step's {@code attributes:} evaluated:
      *                  {@code topic}, {@code segment}, {@code value}, {@code region}, …); empty when none
+     * @param chat      when and how continuing in chat is offered while waiting, or null for never
      */
     record QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
             Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce, CallbackOffer callback,
-            Map<String, String> attributes) {
+            Map<String, String> attributes, ChatOffer chat) {
         public QueueRequest {
             skills = Map.copyOf(skills);
             exitKeys = Set.copyOf(exitKeys);
@@ -41,15 +51,28 @@ public interface QueuePort {
             attributes = Map.copyOf(attributes);
         }
 
+        /** Without a chat offer (as before chat overflow existed). */
+        public QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
+                Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce, CallbackOffer callback,
+                Map<String, String> attributes) {
+            this(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, callback, attributes, null);
+        }
+
         public QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
                 Set<Character> exitKeys, List<PromptRef> holdAudio, Duration announce, CallbackOffer callback) {
-            this(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, callback, Map.of());
+            this(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, callback, Map.of(), null);
         }
 
         /** The same request with the caller's attributes as the flow evaluated them for this call. */
         public QueueRequest withAttributes(Map<String, String> evaluated) {
             return new QueueRequest(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, callback,
-                    evaluated);
+                    evaluated, chat);
+        }
+
+        /** The same request offering chat as {@code offer} says (null: never). */
+        public QueueRequest withChat(ChatOffer offer) {
+            return new QueueRequest(queue, skills, priority, maxWait, exitKeys, holdAudio, announce, callback,
+                    attributes, offer);
         }
 
         public QueueRequest(String queue, Map<String, Integer> skills, int priority, Duration maxWait,
@@ -71,6 +94,18 @@ public interface QueuePort {
         }
     }
 
+    /**
+     * Continuing in chat offered to a waiting caller once the expected wait (or the wait so far) passes
+     * {@code whenWaitOver}: the prompt plays (again every {@code every}), and {@code key} takes it; the caller leaves
+     * the phone queue (not an abandon), a conversation is opened with their priority and wait, and the wait ends
+     * with {@link QueueResult.ChatChosen}.
+     */
+    record ChatOffer(Duration whenWaitOver, Duration every, char key, List<PromptRef> prompt) {
+        public ChatOffer {
+            prompt = List.copyOf(prompt);
+        }
+    }
+
     /** How a wait in a queue ended. */
     sealed interface QueueResult {
         /** An agent took the call and it is over (the caller and agent have hung up or the agent released it). */
@@ -84,6 +119,9 @@ public interface QueuePort {
 
         /** The caller chose to be called back, keeping their place. */
         record CallbackChosen() implements QueueResult {}
+
+        /** The caller chose to continue in chat: they left the phone queue, their conversation is being opened. */
+        record ChatChosen() implements QueueResult {}
 
         /** The caller hung up while waiting. */
         record HungUp() implements QueueResult {}

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 final class MockServices implements QueuePort, CallbackPort, TransferPort, LookupPort, HandoffPort {
 
-    static final Set<String> QUEUE_OUTCOMES = Set.of("connected", "timeout", "exit-key", "callback", "full",
+    static final Set<String> QUEUE_OUTCOMES = Set.of("connected", "timeout", "exit-key", "callback", "chat", "full",
             "no-agents", "unavailable", "hung-up");
     static final Set<String> TRANSFER_OUTCOMES = Set.of("ok", "failed");
     static final Set<String> HANDOFF_OUTCOMES = Set.of("ok", "failed");
@@ -90,6 +90,7 @@ final class MockServices implements QueuePort, CallbackPort, TransferPort, Looku
             case "timeout" -> new QueueResult.TimedOut();
             case "exit-key" -> new QueueResult.ExitKey(request.exitKeys().stream().findFirst().orElse('*'));
             case "callback" -> new QueueResult.CallbackChosen();
+            case "chat" -> new QueueResult.ChatChosen();
             case "full" -> new QueueResult.Full();
             case "no-agents" -> new QueueResult.NoAgents();
             case "hung-up" -> {

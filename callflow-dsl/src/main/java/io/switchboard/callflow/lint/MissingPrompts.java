@@ -66,6 +66,9 @@ public final class MissingPrompts implements LintRule {
                 if (q.request().callback() != null) {
                     all.addAll(q.request().callback().prompt());
                 }
+                if (q.request().chat() != null) {
+                    all.addAll(q.request().chat().prompt());
+                }
                 yield all;
             }
             case GatherStep g -> {

@@ -35,10 +35,16 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  *       every: 60s                       # offered again this often (default 60s)
  *       key: "1"                         # default 1
  *       prompt: [callback-offer]         # default callback-offer
+ *     offer-chat:                        # offer to continue in chat while waiting (optional; same fields)
+ *       when-wait-over: 2m               # only when the expected wait or the wait so far is longer (default: always)
+ *       every: 60s                       # offered again this often (default 60s)
+ *       key: "2"                         # default 2; a key of its own
+ *       prompt: [chat-offer]             # default chat-offer
  *     connected: survey                  # after the agent (optional: the call ends)
  *     timeout: voicemail
  *     exit-key: main-menu                # required with exit-keys
  *     callback: callback-thanks          # optional, default: timeout
+ *     chat: chat-link-sent               # required with offer-chat: the caller left for chat
  *     full: busy-message                 # the queue is at its max-length; optional, default: unavailable
  *     no-agents: voicemail               # nobody serving it is logged in; optional, default: unavailable
  *     unavailable: after-hours           # no queueing here; optional, default: timeout
@@ -49,8 +55,8 @@ public final class Queue implements StepKind<QueueStep> {
     /** The variable holding the name of the queue the caller was last in. */
     public static final String NAME = "queue.name";
     /**
-     * The variable holding how that wait ended: connected, timeout, exit-key, callback, full, no-agents, unavailable,
-     * hung-up.
+     * The variable holding how that wait ended: connected, timeout, exit-key, callback, chat, full, no-agents,
+     * unavailable, hung-up.
      */
     public static final String OUTCOME = "queue.outcome";
     /** Most attributes one queue step may pass to the routing rules. */
@@ -93,8 +99,18 @@ public final class Queue implements StepKind<QueueStep> {
         if (!exitKeys.isEmpty() && exitKey == null) {
             ctx.problems().error(q.pos(), what + ": exit-keys need an exit-key step", "write exit-key: main-menu");
         }
-        QueuePort.CallbackOffer offer = q.node("offer-callback").map(n -> offer(n, what, exitKeys, ctx))
-                .orElse(null);
+        Map<Character, String> taken = new LinkedHashMap<>();
+        exitKeys.forEach(k -> taken.put(k, "an exit key"));
+        QueuePort.CallbackOffer offer = q.node("offer-callback").map(n -> offer(n, what, "offer-callback", '1',
+                "callback-offer", taken, ctx)).map(o -> new QueuePort.CallbackOffer(o.whenWaitOver(), o.every(),
+                o.key(), o.prompt())).orElse(null);
+        QueuePort.ChatOffer chatOffer = q.node("offer-chat").map(n -> offer(n, what, "offer-chat", '2',
+                "chat-offer", taken, ctx)).orElse(null);
+        String chat = Steps.optional(q, "chat", ctx);
+        if (chatOffer != null && chat == null) {
+            ctx.problems().error(q.keyPos("offer-chat"), what + ": chat offered needs a chat step",
+                    "write chat: chat-link-sent");
+        }
         String callback = Steps.optional(q, "callback", ctx);
         if (offer != null && callback == null) {
             ctx.problems().error(q.keyPos("offer-callback"), what + ": a callback offered needs a callback step",
@@ -106,29 +122,35 @@ public final class Queue implements StepKind<QueueStep> {
         Map<String, Template> attributes = attributes(q, what, ctx);
         q.rejectUnknown();
         var request = new QueuePort.QueueRequest(name, skills, priority, maxWait, exitKeys, hold, announce,
-                offer);
-        return new QueueStep(id, step.pos(), request, connected, timeout, exitKey, callback, full, noAgents,
+                offer).withChat(chatOffer);
+        return new QueueStep(id, step.pos(), request, connected, timeout, exitKey, callback, chat, full, noAgents,
                 unavailable, attributes);
     }
 
-    /** {@code offer-callback: {when-wait-over: 2m, every: 60s, key: "1", prompt: [callback-offer]}} */
-    private static QueuePort.CallbackOffer offer(Node n, String what, Set<Character> exitKeys,
-            CompileContext ctx) {
-        Fields o = Fields.of(n, what + " offer-callback", ctx.problems());
+    /**
+     * {@code offer-callback:} or {@code offer-chat: {when-wait-over: 2m, every: 60s, key: "1", prompt: [..]}}; the
+     * key must be one phone key not in {@code taken} (key → what it already is: exit keys, the other offer's key),
+     * and is added to it.
+     */
+    private static QueuePort.ChatOffer offer(Node n, String what, String field, char defaultKey,
+            String defaultPrompt, Map<Character, String> taken, CompileContext ctx) {
+        Fields o = Fields.of(n, what + " " + field, ctx.problems());
         Duration over = o.node("when-wait-over").isPresent() ? o.duration("when-wait-over").orElse(Duration.ZERO)
                 : Duration.ZERO;
         Duration every = o.duration("every").orElse(Duration.ofMinutes(1));
-        String key = o.optionalString("key").orElse("1");
+        String key = o.optionalString("key").orElse(String.valueOf(defaultKey));
         if (!key.matches("[0-9*#]")) {
-            ctx.problems().error(o.node("key").orElseThrow(), what + ": offer-callback key must be one phone key", "");
-        } else if (exitKeys.contains(key.charAt(0))) {
-            ctx.problems().error(o.node("key").orElseThrow(), what + ": key " + key + " is an exit key too",
-                    "give the callback its own key");
+            ctx.problems().error(o.node("key").orElseThrow(), what + ": " + field + " key must be one phone key", "");
+        } else if (taken.containsKey(key.charAt(0))) {
+            ctx.problems().error(o.node("key").orElse(n), what + ": key " + key + " is " + taken.get(key.charAt(0))
+                    + " too", "give the " + ("offer-chat".equals(field) ? "chat offer" : "callback") + " its own key");
         }
+        char chosen = key.isEmpty() ? defaultKey : key.charAt(0);
+        taken.putIfAbsent(chosen, "the " + field + " key");
         var prompt = o.prompts("prompt");
         o.rejectUnknown();
-        return new QueuePort.CallbackOffer(over, every, key.isEmpty() ? '1' : key.charAt(0),
-                prompt.isEmpty() ? java.util.List.of(new io.switchboard.callflow.engine.PromptRef("callback-offer"))
+        return new QueuePort.ChatOffer(over, every, chosen,
+                prompt.isEmpty() ? java.util.List.of(new io.switchboard.callflow.engine.PromptRef(defaultPrompt))
                         : prompt);
     }
 
@@ -210,6 +232,7 @@ public final class Queue implements StepKind<QueueStep> {
             case QueuePort.QueueResult.TimedOut t -> "timeout";
             case QueuePort.QueueResult.ExitKey k -> "exit-key";
             case QueuePort.QueueResult.CallbackChosen c -> "callback";
+            case QueuePort.QueueResult.ChatChosen c -> "chat";
             case QueuePort.QueueResult.Full f -> "full";
             case QueuePort.QueueResult.NoAgents n -> "no-agents";
             case QueuePort.QueueResult.Unavailable u -> "unavailable";
@@ -222,6 +245,7 @@ public final class Queue implements StepKind<QueueStep> {
                     : step.timeout());
             case QueuePort.QueueResult.CallbackChosen c -> Next.go(step.callback() != null ? step.callback()
                     : step.timeout());
+            case QueuePort.QueueResult.ChatChosen c -> Next.go(step.chat() != null ? step.chat() : step.timeout());
             case QueuePort.QueueResult.Full f -> Next.go(step.full() != null ? step.full() : unavailable(step));
             case QueuePort.QueueResult.NoAgents n -> Next.go(step.noAgents() != null ? step.noAgents()
                     : unavailable(step));

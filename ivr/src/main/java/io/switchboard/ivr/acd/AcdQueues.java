@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Queueing for the flow engine: the caller's own thread waits in line (ENTERQUEUE), hearing the queue's hold audio
- * looped, its position and estimated wait announced, a call back offered; exit keys and the maximum wait end the
- * wait; when an agent is claimed for the caller, {@link AgentConnection} rings and connects them. An agent who does
+ * looped, its position and estimated wait announced, a call back or chat offered; exit keys and the maximum wait
+ * end the wait; the chat key leaves the line with CHATOVERFLOW (not an abandon: a trigger hands the caller to chat); when an agent is claimed for the caller, {@link AgentConnection} rings and connects them. An agent who does
  * not answer sends the caller back to the same place. The flow's queue step may override the queue's maximum wait
  * (always: the step has its own default), hold audio and announcement interval (when it sets them).
  */
@@ -106,6 +106,8 @@ public final class AcdQueues implements QueuePort {
         private final Instant deadline;
         private Instant nextAnnouncement;
         private Instant nextOffer;
+        private Instant nextChatOffer;
+        private boolean chatOffered;
         private int origPosition;
 
         Wait(QueueRequest request, CallLeg leg, QueueSettings settings, WaitingCall place, Instant joined) {
@@ -120,6 +122,7 @@ public final class AcdQueues implements QueuePort {
             this.deadline = joined.plus(request.maxWait());
             this.nextAnnouncement = settings.announce().any() ? joined.plus(settings.announce().firstAfter()) : null;
             this.nextOffer = request.callback() == null ? null : joined.plus(settings.announce().firstAfter());
+            this.nextChatOffer = request.chat() == null ? null : joined.plus(settings.announce().firstAfter());
         }
 
         QueueResult run() {
@@ -171,8 +174,7 @@ public final class AcdQueues implements QueuePort {
             List<PromptRef> out = new java.util.ArrayList<>();
             int position = Math.max(1, line.position(place));
             Optional<Duration> estimate = Optional.empty();
-            if ((nextAnnouncement != null && !now.isBefore(nextAnnouncement))
-                    || (nextOffer != null && !now.isBefore(nextOffer))) {
+            if (isDue(nextAnnouncement, now) || isDue(nextOffer, now) || isDue(nextChatOffer, now)) {
                 estimate = estimator.estimate(place.queue(), position,
                         agents.serving(place.queue(), QueueSettings.Empty.NO_AGENTS_LOGGED_IN), now);
             }
@@ -180,16 +182,30 @@ public final class AcdQueues implements QueuePort {
                 out.addAll(Announcement.of(settings.announce(), position, estimate, leg.language()));
                 nextAnnouncement = announceEvery.isZero() ? null : now.plus(announceEvery);
             }
-            if (nextOffer != null && !now.isBefore(nextOffer)) {
-                Duration over = request.callback().whenWaitOver();
-                // offered when the wait ahead looks long, or when the wait so far already was (no estimate yet)
-                if (over.isZero() || estimate.map(e -> e.compareTo(over) > 0).orElse(false)
-                        || Duration.between(joined, now).compareTo(over) > 0) {
+            if (isDue(nextOffer, now)) {
+                if (longWait(request.callback().whenWaitOver(), estimate, now)) {
                     out.addAll(request.callback().prompt());
                 }
                 nextOffer = now.plus(request.callback().every());
             }
+            if (isDue(nextChatOffer, now)) {
+                if (longWait(request.chat().whenWaitOver(), estimate, now)) {
+                    out.addAll(request.chat().prompt());
+                    chatOffered = true; // the key takes it from now on, not before the wait called for it
+                }
+                nextChatOffer = now.plus(request.chat().every());
+            }
             return out.isEmpty() ? hold : out;
+        }
+
+        private static boolean isDue(Instant at, Instant now) {
+            return at != null && !now.isBefore(at);
+        }
+
+        /** An offer is made when the wait ahead looks long, or when the wait so far already was (no estimate yet). */
+        private boolean longWait(Duration over, Optional<Duration> estimate, Instant now) {
+            return over.isZero() || estimate.map(e -> e.compareTo(over) > 0).orElse(false)
+                    || Duration.between(joined, now).compareTo(over) > 0;
         }
 
         /** Completes when the agent is claimed or the next announcement, offer or the deadline is due. */
@@ -197,7 +213,7 @@ public final class AcdQueues implements QueuePort {
             CompletableFuture<Object> wake = new CompletableFuture<>();
             offer.whenComplete((a, e) -> wake.complete(a));
             Instant next = deadline;
-            for (Instant t : new Instant[] {nextAnnouncement, nextOffer}) {
+            for (Instant t : new Instant[] {nextAnnouncement, nextOffer, nextChatOffer}) {
                 if (t != null && t.isBefore(next)) {
                     next = t;
                 }
@@ -208,7 +224,10 @@ public final class AcdQueues implements QueuePort {
             return wake;
         }
 
-        /** A key the caller pressed: an exit key or the call-back key ends the wait; others are ignored. */
+        /**
+         * A key the caller pressed: an exit key, the call-back key or (once offered) the chat key ends the wait; others
+         * are ignored.
+         */
         private Optional<QueueResult> key(CompletableFuture<OfferableAgent> offer) {
             if (!(leg.nextKey(Duration.ZERO) instanceof KeyOutcome.Key k)) {
                 return Optional.empty();
@@ -221,18 +240,31 @@ public final class AcdQueues implements QueuePort {
                 kept.keep(place);
                 return Optional.of(chosen);
             }
+            if (chatOffered && request.chat().key() == k.key()) {
+                // CHATOVERFLOW position|origposition|wait|priority: not an abandon; V32's trigger hands it to chat
+                int position = leaveLine(offer);
+                queueLog.append(QueueEvent.of(clock.instant(), place.id(), place.queue(), "NONE", "CHATOVERFLOW",
+                        position, origPosition, Duration.between(joined, clock.instant()).toSeconds(),
+                        place.priority()));
+                return Optional.of(new QueueResult.ChatChosen());
+            }
             return Optional.empty();
         }
 
         /** Leaves the line (giving back an agent claimed meanwhile) and logs why. */
         private QueueResult leave(CompletableFuture<OfferableAgent> offer, String event, QueueResult result,
                 Object... before) {
+            return exit(event, leaveLine(offer), result, before);
+        }
+
+        /** Leaves the line, giving back an agent claimed meanwhile; the position it had. */
+        private int leaveLine(CompletableFuture<OfferableAgent> offer) {
             int position = Math.max(1, line.position(place));
             if (!dispatcher.leave(place)) {
                 OfferableAgent claimed = offer.join();
                 connection.giveBack(claimed.agentId(), place.id());
             }
-            return exit(event, position, result, before);
+            return position;
         }
 
         private QueueResult exit(String event, int position, QueueResult result, Object... before) {

@@ -10,12 +10,16 @@ import tools.jackson.databind.JsonNode;
  * Chatwoot: the caller as a contact of the inbox (found by its identifier {@code phone:<number>}, else created with
  * {@code POST /api/v1/accounts/{account}/contacts}), then {@code POST /api/v1/accounts/{account}/conversations} for
  * that contact in the inbox, the hand-off's key in its {@code custom_attributes}. The contact's conversations are
- * searched for the key first. Authenticated with the {@code api_access_token} header.
+ * searched for the key first. Authenticated with the {@code api_access_token} header. A caller who left a phone queue
+ * for chat (target {@value #CHAT}) gets the queue, the priority and the seconds waited as custom attributes and in the
+ * first message, so the agent who picks the conversation up knows where the caller stood.
  */
 public final class ChatwootConversations implements TicketService {
 
     /** The custom attribute that carries the hand-off's key. */
     static final String KEY_ATTRIBUTE = "switchboard_handoff";
+    /** The target of a chat overflow's hand-off (the queue log's CHATOVERFLOW). */
+    public static final String CHAT = "chat";
 
     private final IntegrationSettings settings;
     private final ServiceClient client;
@@ -72,14 +76,23 @@ public final class ChatwootConversations implements TicketService {
     Map<String, Object> conversation(Handoff handoff, String sourceId, long inbox, long contactId) {
         Map<String, Object> attributes = new LinkedHashMap<>(TicketService.mapped(settings, handoff));
         attributes.put(KEY_ATTRIBUTE, handoff.idempotencyKey());
+        String first = settings.subjectOf(handoff) + "\n\n" + TicketService.body(handoff);
+        if (CHAT.equals(handoff.target())) {
+            attributes.put("caller_number", handoff.caller());
+            attributes.put("queue", handoff.field("queue"));
+            attributes.put("priority", handoff.field("priority"));
+            attributes.put("seconds_waited", handoff.field("wait"));
+            first = "Caller " + handoff.caller() + " left the phone queue " + handoff.field("queue") + " for chat"
+                    + " after waiting " + handoff.field("wait") + " s (priority " + handoff.field("priority")
+                    + ", position " + handoff.field("position") + ").\n\n" + TicketService.body(handoff);
+        }
         Map<String, Object> conversation = new LinkedHashMap<>();
         conversation.put("source_id", sourceId);
         conversation.put("inbox_id", inbox);
         conversation.put("contact_id", contactId);
         conversation.put("status", "open");
         conversation.put("custom_attributes", attributes);
-        conversation.put("message", Map.of("content", settings.subjectOf(handoff) + "\n\n"
-                + TicketService.body(handoff)));
+        conversation.put("message", Map.of("content", first));
         return conversation;
     }
 

@@ -90,6 +90,26 @@ public final class HandoffOutbox {
                 + " where handoff_id = ? and state = 'sending'", Timestamp.from(now), externalId, id);
     }
 
+    /**
+     * Delivered, and what that delivery now owes ({@code next}: the chat link's SMS) stored in the same transaction,
+     * so the text exists exactly when the conversation is recorded. False (and nothing stored) when the claim had
+     * lapsed and another pass took it; that pass stores it then (once: its key is unique).
+     */
+    public boolean delivered(long id, String externalId, HandoffRequest next) {
+        Instant now = clock.instant();
+        return storage.inTransaction(c -> {
+            try (PreparedStatement ps = prepare(c, "update handoff set state = 'delivered', delivered_at = ?,"
+                    + " external_id = ?, last_error = null where handoff_id = ? and state = 'sending'",
+                    Timestamp.from(now), externalId, id)) {
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            add(c, next);
+            return true;
+        });
+    }
+
     /** Not delivered this time: pending again from {@code at}, with the reason. */
     public boolean later(long id, String error, Instant at) {
         return update("update handoff set state = 'pending', last_error = ?, next_attempt_at = ? where handoff_id = ?"

@@ -11,7 +11,8 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * The Camel routes: {@code handoff-outbox} claims due hand-offs on a timer and sends each to its integration's
  * route, {@code direct:handoff-<integration>}, one per configured service, all under {@link HandoffErrorPolicy}. A
- * hand-off whose integration is no longer configured is dead at once, with that reason.
+ * hand-off whose integration is no longer configured is dead at once, with that reason. A chat overflow's
+ * conversation, once created, owes the caller the link by SMS ({@link ChatLinkTexts}): stored with the delivery.
  */
 public final class HandoffRoutes extends RouteBuilder {
 
@@ -23,6 +24,7 @@ public final class HandoffRoutes extends RouteBuilder {
     private final DeliveryPolicy policy;
     private final Clock clock;
     private final CallSummary calls;
+    private final ChatLinkTexts chatLinks;
     private final OutagesThisPass outages = new OutagesThisPass();
     private volatile Instant lastWarned;
 
@@ -32,6 +34,13 @@ public final class HandoffRoutes extends RouteBuilder {
      */
     public HandoffRoutes(HandoffOutbox outbox, Map<String, TicketService> services, DeliveryPolicy policy,
             Clock clock, CallSummary calls) {
+        this(outbox, services, policy, clock, calls, null);
+    }
+
+    /** @param chatLinks the SMS a chat overflow's conversation owes the caller, or null to send none */
+    public HandoffRoutes(HandoffOutbox outbox, Map<String, TicketService> services, DeliveryPolicy policy,
+            Clock clock, CallSummary calls, ChatLinkTexts chatLinks) {
+        this.chatLinks = chatLinks;
         this.outbox = outbox;
         this.services = Map.copyOf(services);
         this.policy = policy;
@@ -94,6 +103,10 @@ public final class HandoffRoutes extends RouteBuilder {
             return;
         }
         String externalId = service.deliver(calls.enrich(handoff));
-        outbox.delivered(handoff.id(), externalId);
+        if (chatLinks != null && chatLinks.follows(handoff)) {
+            outbox.delivered(handoff.id(), externalId, chatLinks.text(handoff, externalId));
+        } else {
+            outbox.delivered(handoff.id(), externalId);
+        }
     }
 }

@@ -11,13 +11,15 @@ import javax.sql.DataSource;
 /**
  * The automatic hand-offs: which queue events become a hand-off and to which integration ({@code handoff_rule}).
  * A trigger on the queue log (V31) writes the hand-off in the transaction of the event: every abandoned call with a
- * callable number (the number it entered the queue with), every call back requested, completed or failed.
+ * callable number (the number it entered the queue with), every call back requested, completed or failed, every
+ * caller who left the queue for chat (V32: to the chat service, with the priority and the wait).
  */
 public final class HandoffRules {
 
     /** The rule names operators write, and the queue events they stand for. */
     public static final Map<String, String> EVENTS = Map.of("abandon", "ABANDON", "callback-requested",
-            "CALLBACK_REQUESTED", "callback-completed", "CALLBACK_COMPLETED", "callback-failed", "CALLBACK_FAILED");
+            "CALLBACK_REQUESTED", "callback-completed", "CALLBACK_COMPLETED", "callback-failed", "CALLBACK_FAILED",
+            "chat", "CHATOVERFLOW");
 
     private final Transactions storage;
 

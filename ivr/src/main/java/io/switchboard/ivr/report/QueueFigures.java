@@ -8,7 +8,8 @@ import java.time.ZonedDateTime;
  * over (no calls), never NaN. docs/kpis.md defines each.
  */
 public record QueueFigures(String queue, ZonedDateTime intervalStart, int offered, int answered, int abandoned,
-        int abandonedShort, int timedOut, int leftWithKey, int leftEmpty, int waiting, Double answerRate,
+        int abandonedShort, int timedOut, int leftWithKey, int leftEmpty, int leftForChat, int waiting,
+        Double answerRate,
         Double abandonRate, long serviceLevelSeconds, String serviceLevelBasis, int answeredWithinServiceLevel,
         Double serviceLevel, Double averageSpeedOfAnswerSeconds, Double averageWaitSeconds, Long longestWaitSeconds,
         Double averageTalkSeconds, Double averageHandlingSeconds, int transferred, Double transferRate,

@@ -20,6 +20,7 @@ final class QueueTally {
     private int timedOut;
     private int leftWithKey;
     private int leftEmpty;
+    private int leftForChat;
     private int waiting;
     private int withinServiceLevel;
     private long answeredWaitSeconds;
@@ -57,6 +58,7 @@ final class QueueTally {
             case TIMED_OUT -> timedOut++;
             case LEFT_WITH_KEY -> leftWithKey++;
             case QUEUE_EMPTY -> leftEmpty++;
+            case LEFT_FOR_CHAT -> leftForChat++; // not an abandon: the caller went on in chat
             case WAITING -> waiting++;
         }
         if (call.waited() != null) {
@@ -108,7 +110,7 @@ final class QueueTally {
         };
         long wrapUp = targets.wrapUp().toSeconds();
         return new QueueFigures(queue, intervalStart, offered, answered, abandoned, abandonedShort, timedOut,
-                leftWithKey, leftEmpty, waiting, ratio(answered, offered),
+                leftWithKey, leftEmpty, leftForChat, waiting, ratio(answered, offered),
                 ratio(abandoned - abandonedShort, offered - abandonedShort), targets.serviceLevel().toSeconds(),
                 definitions.basis().text(), withinServiceLevel, ratio(withinServiceLevel, slBase),
                 average(answeredWaitSeconds, answered), average(waitSeconds, waits), longestWait,

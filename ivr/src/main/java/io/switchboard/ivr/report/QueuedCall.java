@@ -28,6 +28,7 @@ public record QueuedCall(String callId, String queue, String caller, Instant ent
         TIMED_OUT("EXITWITHTIMEOUT"),
         LEFT_WITH_KEY("EXITWITHKEY"),
         QUEUE_EMPTY("EXITEMPTY"),
+        LEFT_FOR_CHAT("CHATOVERFLOW"),
         WAITING("");
 
         private final String event;

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads the queue log as {@link QueuedCall}s: every ENTERQUEUE in a period, joined with the event that ended the wait
- * (the first CONNECT, ABANDON, EXITWITHTIMEOUT, EXITWITHKEY or EXITEMPTY of that call and queue after it), the end of
+ * (the first CONNECT, ABANDON, EXITWITHTIMEOUT, EXITWITHKEY, EXITEMPTY or CHATOVERFLOW of that call and queue after it), the end of
  * the conversation, the call's survey and whether the number called again. Rows are streamed, never held.
  */
 final class QueuedCalls {
@@ -26,7 +26,8 @@ final class QueuedCalls {
             left join lateral (
                 select event, time, agent, data1, data3, data4 from acd_queue_log x
                 where x.call_id = en.call_id and x.queue = en.queue and x.id > en.id
-                  and x.event in ('CONNECT', 'ABANDON', 'EXITWITHTIMEOUT', 'EXITWITHKEY', 'EXITEMPTY')
+                  and x.event in ('CONNECT', 'ABANDON', 'EXITWITHTIMEOUT', 'EXITWITHKEY', 'EXITEMPTY',
+                                  'CHATOVERFLOW')
                 order by x.id limit 1) x on true
             left join lateral (
                 select event, data2, data3, data4 from acd_queue_log e

@@ -137,6 +137,6 @@ class HandoffRulesIT {
     void anUnknownRuleNameIsRefusedWithTheNamesThatExist() {
         assertThatThrownBy(() -> rules.replace(Map.of("voicemail", "helpdesk")))
                 .hasMessage("switchboard.handoff.on.voicemail: write one of [abandon, callback-completed,"
-                        + " callback-failed, callback-requested]");
+                        + " callback-failed, callback-requested, chat]");
     }
 }

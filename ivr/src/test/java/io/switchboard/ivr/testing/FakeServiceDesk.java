@@ -23,8 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A real HTTP server on loopback standing in for the ticket and chat services, shaped on their APIs: Zendesk
  * ({@code /api/v2/tickets.json}, lookup by {@code external_id}), Zammad ({@code /api/v1/tickets}, search), Chatwoot
- * (contacts, a contact's conversations, conversations in account 1) and a webhook ({@code /hook}, deduplicated by
- * {@code Idempotency-Key}). It keeps what was created, counts creations per hand-off key (so a test sees duplicates)
+ * (contacts, a contact's conversations, conversations in account 1), a webhook ({@code /hook}) and an SMS gateway's
+ * webhook ({@code /sms}), both deduplicated by {@code Idempotency-Key}. It keeps what was created, counts creations per hand-off key (so a test sees duplicates)
  * and can be down (503), refuse creations (422), or lose the answer to the next creations (create, then 500).
  */
 public final class FakeServiceDesk implements AutoCloseable {
@@ -224,7 +224,7 @@ public final class FakeServiceDesk implements AutoCloseable {
                 count(conversation.path("custom_attributes").path("switchboard_handoff").asString());
                 return conversation.toString();
             }
-            case "POST /hook": {
+            case "POST /hook", "POST /sms": {
                 String key = headers.getOrDefault("idempotency-key", "");
                 String id = webhookIds.computeIfAbsent(key, k -> {
                     count(k);
