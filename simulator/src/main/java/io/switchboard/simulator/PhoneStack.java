@@ -70,25 +70,31 @@ final class PhoneStack implements AutoCloseable {
 
     /** Stops listening; {@code listener} hears nothing more. */
     void close(SipListener listener) {
-        try {
-            provider.removeSipListener(listener);
-            for (ListeningPoint lp : provider.getListeningPoints()) {
-                stack.deleteSipProvider(provider);
-                stack.deleteListeningPoint(lp);
+        stopAside(() -> {
+            try {
+                provider.removeSipListener(listener);
+                for (ListeningPoint lp : provider.getListeningPoints()) {
+                    stack.deleteSipProvider(provider);
+                    stack.deleteListeningPoint(lp);
+                }
+            } catch (Exception e) {
+                // closing anyway
             }
-        } catch (Exception e) {
-            // closing anyway
-        }
-        close();
+            stack.stop();
+        });
+    }
+
+    @Override
+    public void close() {
+        stopAside(stack::stop);
     }
 
     /**
-     * Stops the stack: JAIN-SIP's stop() closes the sockets, then sleeps a second for its timers; tests close many
-     * phones, so only the first part is waited for.
+     * Runs {@code stopping} on a thread of its own and waits a quarter second: JAIN-SIP closes the sockets at once,
+     * then sleeps a second for its timers (in stop(), and when the last provider goes); tests close many phones.
      */
-    @Override
-    public void close() {
-        Thread stopper = Thread.ofPlatform().daemon(true).name("sim-stack-stop").start(stack::stop);
+    private static void stopAside(Runnable stopping) {
+        Thread stopper = Thread.ofPlatform().daemon(true).name("sim-stack-stop").start(stopping);
         try {
             stopper.join(250);
         } catch (InterruptedException e) {

@@ -196,25 +196,32 @@ public final class SipEndpoint implements AutoCloseable {
     }
 
     private void closeQuietly() {
-        try {
-            if (stack != null) {
-                if (provider != null) {
-                    provider.removeSipListener(signalling);
-                    stack.deleteSipProvider(provider);
+        if (stack != null) {
+            // JAIN-SIP stops the stack when its last provider goes (and in stop()): it closes the sockets, then
+            // sleeps a second for its timer threads. The caller waits for the first part only, so a server (or a
+            // test JVM with many servers) shuts down at once.
+            SipStack stopping = stack;
+            SipProvider leaving = provider;
+            ListeningPoint point = listeningPoint;
+            Thread stopper = Thread.ofPlatform().daemon(true).name("sip-stack-stop").start(() -> {
+                try {
+                    if (leaving != null) {
+                        leaving.removeSipListener(signalling);
+                        stopping.deleteSipProvider(leaving);
+                    }
+                    if (point != null) {
+                        stopping.deleteListeningPoint(point);
+                    }
+                    stopping.stop();
+                } catch (javax.sip.ObjectInUseException | RuntimeException e) {
+                    log.debug("stopping the SIP stack: {}", e.toString());
                 }
-                if (listeningPoint != null) {
-                    stack.deleteListeningPoint(listeningPoint); // the socket is closed here
-                }
-                // JAIN-SIP's stop() closes its sockets, then sleeps a second for its timer threads: the caller waits
-                // for the first part only, so a server (or a test JVM with many servers) shuts down at once
-                SipStack stopping = stack;
-                Thread stopper = Thread.ofPlatform().daemon(true).name("sip-stack-stop").start(stopping::stop);
+            });
+            try {
                 stopper.join(STOP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (javax.sip.ObjectInUseException | RuntimeException e) {
-            log.debug("stopping the SIP stack: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         if (registrar != null) {
             registrar.close();
