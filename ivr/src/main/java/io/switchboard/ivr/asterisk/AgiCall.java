@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
@@ -101,11 +100,6 @@ public final class AgiCall implements CallLeg {
         Instant at = clock.instant();
         observers.each(o -> o.answered(at));
         return !signals.isGone();
-    }
-
-    @Override
-    public PlayOutcome play(List<PromptRef> prompts, boolean bargeIn) {
-        return play(prompts, bargeIn, new CompletableFuture<Void>());
     }
 
     /**

@@ -42,6 +42,12 @@ public interface CallLeg extends CallControl {
      */
     PlayOutcome play(List<PromptRef> prompts, boolean bargeIn, CompletionStage<?> stop);
 
+    /** Plays with nothing to stop it but the caller: the flow's {@code play}, for every kind of leg. */
+    @Override
+    default PlayOutcome play(List<PromptRef> prompts, boolean bargeIn) {
+        return play(prompts, bargeIn, new java.util.concurrent.CompletableFuture<Void>());
+    }
+
     /**
      * Connects this leg and {@code other} both ways (audio, and keys passed on as keys) until the returned bridge is
      * closed or either leg ends; while bridged neither leg plays prompts. Empty when this carrier cannot bridge the

@@ -134,11 +134,6 @@ public final class SipCall implements CallLeg, MediaSession.Events {
     }
 
     @Override
-    public PlayOutcome play(List<PromptRef> refs, boolean bargeIn) {
-        return play(refs, bargeIn, new CompletableFuture<Void>());
-    }
-
-    @Override
     public PlayOutcome play(List<PromptRef> refs, boolean bargeIn, CompletionStage<?> stop) {
         var stopped = stop.toCompletableFuture();
         if (stopped.isDone()) {

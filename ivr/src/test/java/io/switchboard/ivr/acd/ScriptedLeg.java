@@ -105,11 +105,6 @@ final class ScriptedLeg implements CallLeg {
     }
 
     @Override
-    public PlayOutcome play(List<PromptRef> prompts, boolean bargeIn) {
-        return play(prompts, bargeIn, new CompletableFuture<>());
-    }
-
-    @Override
     public Optional<Bridge> bridge(CallLeg other) {
         if (!(other instanceof ScriptedLeg leg) || isGone() || other.isGone()) {
             return Optional.empty();
