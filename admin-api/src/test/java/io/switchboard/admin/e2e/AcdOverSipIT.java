@@ -2,6 +2,7 @@ package io.switchboard.admin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.admin.AcdSite;
 import io.switchboard.admin.SwitchboardProperties;
 import io.switchboard.admin.TestServer;
 import io.switchboard.admin.TestServer.Login;
@@ -103,12 +104,10 @@ class AcdOverSipIT {
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) {
         TestServer.configure(registry, DB);
-        registry.add("switchboard.flows.dir", () -> SITE.resolve("flows").toString());
+        AcdSite.register(registry, SITE);
         registry.add("switchboard.flows.numbers.300", () -> "queued");
         registry.add("switchboard.flows.numbers.301", () -> "queued-vip");
         registry.add("switchboard.flows.default", () -> "queued");
-        registry.add("switchboard.acd.queues", () -> SITE.resolve("queues.yaml").toString());
-        registry.add("switchboard.acd.agents", () -> SITE.resolve("agents.yaml").toString());
         registry.add("switchboard.handoff.integrations.helpdesk.type", () -> "webhook");
         registry.add("switchboard.handoff.integrations.helpdesk.base-url", () -> TICKETS.baseUrl() + "/hook");
         registry.add("switchboard.handoff.on.abandon", () -> "helpdesk");
@@ -124,9 +123,7 @@ class AcdOverSipIT {
     void start() throws Exception {
         PromptLibrary prompts = PromptLibrary.load(properties.prompts().dir());
         callers = new SimulatedCaller(prompts, SimulatedCaller.Options.defaults());
-        phones = new SimulatedAgents(prompts, SimulatedAgents.Options.to("127.0.0.1:" + properties.sip().port())
-                .withTiming(Duration.ofMillis(300), Duration.ofMillis(1500), Duration.ZERO)
-                .withVoice(prompts.find("agent-greeting", "en").orElseThrow()));
+        phones = AcdSite.phones(properties, prompts, Duration.ofMillis(300), Duration.ofMillis(1500));
         supervisor = TestServer.createUser(port, "sup-" + System.nanoTime(), "supervisor");
     }
 

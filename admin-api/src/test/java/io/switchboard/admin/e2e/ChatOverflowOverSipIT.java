@@ -2,6 +2,7 @@ package io.switchboard.admin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.admin.AcdSite;
 import io.switchboard.admin.SwitchboardProperties;
 import io.switchboard.admin.TestServer;
 import io.switchboard.admin.TestServer.Login;
@@ -89,11 +90,9 @@ class ChatOverflowOverSipIT {
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) {
         TestServer.configure(registry, DB);
-        registry.add("switchboard.flows.dir", () -> SITE.resolve("flows").toString());
+        AcdSite.register(registry, SITE);
         registry.add("switchboard.flows.numbers.100", () -> "waiting");
         registry.add("switchboard.flows.default", () -> "waiting");
-        registry.add("switchboard.acd.queues", () -> SITE.resolve("queues.yaml").toString());
-        registry.add("switchboard.acd.agents", () -> SITE.resolve("agents.yaml").toString());
         registry.add("switchboard.handoff.integrations.chat.type", () -> "chatwoot");
         registry.add("switchboard.handoff.integrations.chat.base-url", () -> CHATWOOT.baseUrl().toString());
         registry.add("switchboard.handoff.integrations.chat.credential-env", () -> "CHATWOOT_TOKEN");

@@ -2,6 +2,7 @@ package io.switchboard.admin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.admin.AcdSite;
 import io.switchboard.admin.SwitchboardProperties;
 import io.switchboard.admin.TestServer;
 import io.switchboard.admin.TestServer.Login;
@@ -163,7 +164,7 @@ class RoutingRulesOverSipIT {
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) {
         TestServer.configure(registry, DB);
-        registry.add("switchboard.flows.dir", () -> SITE.resolve("flows").toString());
+        AcdSite.register(registry, SITE);
         int number = 500;
         for (String queue : List.of("vip-line", "es-line", "live-line")) {
             for (String kind : List.of("plain", "vip", "es")) {
@@ -172,8 +173,6 @@ class RoutingRulesOverSipIT {
             }
         }
         registry.add("switchboard.flows.default", () -> "vip-line-plain");
-        registry.add("switchboard.acd.queues", () -> SITE.resolve("queues.yaml").toString());
-        registry.add("switchboard.acd.agents", () -> SITE.resolve("agents.yaml").toString());
         registry.add("switchboard.routing.dir", () -> SITE.resolve("routing").toString());
         registry.add("switchboard.routing.check", () -> "200ms");
     }
@@ -182,10 +181,8 @@ class RoutingRulesOverSipIT {
     void start() throws Exception {
         PromptLibrary prompts = PromptLibrary.load(properties.prompts().dir());
         callers = new SimulatedCaller(prompts, SimulatedCaller.Options.defaults());
-        phones = new SimulatedAgents(prompts, SimulatedAgents.Options.to("127.0.0.1:" + properties.sip().port())
-                // agents talk 12 s unless the caller hangs up first: a senior agent on a call stays busy past step 2
-                .withTiming(Duration.ofMillis(300), Duration.ofSeconds(12), Duration.ZERO)
-                .withVoice(prompts.find("agent-greeting", "en").orElseThrow()));
+        // agents talk 12 s unless the caller hangs up first: a senior agent on a call stays busy past step 2
+        phones = AcdSite.phones(properties, prompts, Duration.ofMillis(300), Duration.ofSeconds(12));
         supervisor = TestServer.createUser(port, "sup-" + System.nanoTime(), "supervisor");
         designer = TestServer.createUser(port, "des-" + System.nanoTime(), "designer");
     }

@@ -2,6 +2,7 @@ package io.switchboard.admin.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.admin.AcdSite;
 import io.switchboard.admin.SwitchboardProperties;
 import io.switchboard.admin.TestServer;
 import io.switchboard.admin.TestServer.Login;
@@ -60,14 +61,12 @@ class PagesBrowserIT {
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) {
         TestServer.configure(registry, DB);
-        registry.add("switchboard.flows.dir", () -> SITE.resolve("flows").toString());
+        AcdSite.register(registry, SITE);
         registry.add("switchboard.flows.numbers.300", () -> "queued");
         registry.add("switchboard.flows.numbers.301", () -> "hello");
         registry.add("switchboard.flows.numbers.302", () -> "personal");
         registry.add("switchboard.flows.default", () -> "queued");
         registry.add("switchboard.flows.watch", () -> "false");
-        registry.add("switchboard.acd.queues", () -> SITE.resolve("queues.yaml").toString());
-        registry.add("switchboard.acd.agents", () -> SITE.resolve("agents.yaml").toString());
         registry.add("switchboard.routing.dir", () -> SITE.resolve("no-routing").toString());
         registry.add("switchboard.pages.live-connections-per-user", () -> "3");
         registry.add("switchboard.pages.heartbeat", () -> "1s");
@@ -90,9 +89,7 @@ class PagesBrowserIT {
     void startPhones() throws IOException {
         PromptLibrary prompts = PromptLibrary.load(properties.prompts().dir());
         callers = new SimulatedCaller(prompts, SimulatedCaller.Options.defaults());
-        phones = new SimulatedAgents(prompts, SimulatedAgents.Options.to("127.0.0.1:" + properties.sip().port())
-                .withTiming(Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ZERO)
-                .withVoice(prompts.find("agent-greeting", "en").orElseThrow()));
+        phones = AcdSite.phones(properties, prompts, Duration.ofMillis(300), Duration.ofSeconds(2));
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package io.switchboard.admin.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.admin.AcdSite;
 import io.switchboard.admin.SwitchboardProperties;
 import io.switchboard.admin.TestServer;
 import io.switchboard.admin.TestServer.Login;
@@ -90,11 +91,9 @@ class ReportsApiIT {
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) {
         TestServer.configure(registry, DB);
-        registry.add("switchboard.flows.dir", () -> SITE.resolve("flows").toString());
+        AcdSite.register(registry, SITE);
         registry.add("switchboard.flows.numbers.300", () -> "queued");
         registry.add("switchboard.flows.default", () -> "queued");
-        registry.add("switchboard.acd.queues", () -> SITE.resolve("queues.yaml").toString());
-        registry.add("switchboard.acd.agents", () -> SITE.resolve("agents.yaml").toString());
         registry.add("switchboard.site.time-zone", () -> "Europe/Paris");
     }
 
@@ -102,9 +101,7 @@ class ReportsApiIT {
     void callsThroughTheAcd() throws Exception {
         PromptLibrary prompts = PromptLibrary.load(properties.prompts().dir());
         callers = new SimulatedCaller(prompts, SimulatedCaller.Options.defaults());
-        phones = new SimulatedAgents(prompts, SimulatedAgents.Options.to("127.0.0.1:" + properties.sip().port())
-                .withTiming(Duration.ofMillis(200), Duration.ofMillis(800), Duration.ZERO)
-                .withVoice(prompts.find("agent-greeting", "en").orElseThrow()));
+        phones = AcdSite.phones(properties, prompts, Duration.ofMillis(200), Duration.ofMillis(800));
         supervisor = TestServer.createUser(port, "sup-reports", "supervisor");
         Instant from = Instant.now().minusSeconds(1);
         List<SimulatedAgent> agents = new ArrayList<>();
