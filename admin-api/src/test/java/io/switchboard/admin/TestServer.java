@@ -106,6 +106,29 @@ public final class TestServer {
         }
     }
 
+    /** A TCP port on 127.0.0.1 that was free a moment ago. */
+    public static int freeTcpPort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Points the test server at a simulated Asterisk: FastAGI on a free port, the AMI link to {@code ami} (user
+     * {@code switchboard}, secret {@code secret}) retrying fast.
+     */
+    public static void asterisk(DynamicPropertyRegistry registry, io.switchboard.ivr.testing.SimulatedAmi ami,
+            String secret) {
+        registry.add("switchboard.asterisk.enabled", () -> "true");
+        registry.add("switchboard.asterisk.agi.port", TestServer::freeTcpPort);
+        registry.add("switchboard.asterisk.ami.host", () -> "127.0.0.1");
+        registry.add("switchboard.asterisk.ami.port", ami::port);
+        registry.add("switchboard.asterisk.ami.first-backoff", () -> "50ms");
+        registry.add("SWITCHBOARD_ASTERISK_AMI_SECRET", () -> secret);
+    }
+
     /** GETs {@code path} from the server on {@code port}, logged in as the first admin. */
     public static Reply get(int port, String path) {
         return get(port, path, Login.ADMIN);

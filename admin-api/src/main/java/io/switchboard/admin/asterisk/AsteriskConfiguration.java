@@ -1,12 +1,12 @@
 package io.switchboard.admin.asterisk;
 
-import io.switchboard.callflow.calendar.CalendarOverrides;
-import io.switchboard.callflow.engine.FlowInterpreter;
-import io.switchboard.callflow.engine.FlowServices;
 import io.switchboard.ivr.Hotline;
 import io.switchboard.ivr.acd.Acd;
-import io.switchboard.ivr.store.CallWriter;
+import io.switchboard.admin.acd.LateDialer;
+import io.switchboard.ivr.asterisk.AgiLegSettings;
 import io.switchboard.ivr.asterisk.AgiLimits;
+import io.switchboard.ivr.asterisk.AsteriskDevices;
+import io.switchboard.ivr.asterisk.AsteriskDialer;
 import io.switchboard.ivr.asterisk.AmiLink;
 import io.switchboard.ivr.asterisk.AsteriskChannels;
 import io.switchboard.ivr.asterisk.AsteriskSounds;
@@ -25,31 +25,40 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Switchboard on Asterisk (switchboard.asterisk.enabled=true): the FastAGI service that runs the published flows on
- * Asterisk's channels through the same Hotline as SIP calls, after checking Asterisk's sounds for their prompts.
+ * Asterisk's channels through the same Hotline as SIP calls (queues, call backs and hand-offs included), after
+ * checking Asterisk's sounds for their prompts; and, with an AMI host, the link that follows Asterisk's channels,
+ * the agents' devices (their phones on Asterisk) and the ACD's originated calls to them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "switchboard.asterisk.enabled", havingValue = "true")
 public class AsteriskConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AsteriskConfiguration.class);
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** How long an answered agent or customer may hear music before Asterisk ends the channel unbridged. */
+    private static final java.time.Duration PARKED_AT_MOST = java.time.Duration.ofMinutes(10);
 
-    /**
-     * The FastAGI service. Its calls run through a Hotline of their own whose queue port is unavailable: the ACD
-     * cannot bridge an Asterisk channel to an agent yet, so a queue step takes its {@code unavailable} branch instead
-     * of ringing agents it could never connect (docs/asterisk.md). Call backs are booked as for SIP callers (the
-     * ACD dials them through the outbound route).
-     */
+    /** Channels and bridges as AMI tells them (empty without AMI). */
+    @Bean
+    AsteriskChannels asteriskChannels() {
+        return new AsteriskChannels();
+    }
+
+    /** The FastAGI service: Asterisk's calls run through the server's one Hotline. */
     @Bean(destroyMethod = "close")
-    FastAgiService fastAgiService(AsteriskProperties properties, PublishedFlows flows, CallWriter writer,
-            CalendarOverrides overrides, Acd acd) throws IOException {
+    FastAgiService fastAgiService(AsteriskProperties properties, PublishedFlows flows, Hotline hotline,
+            AsteriskChannels channels) throws IOException {
         checkSounds(properties, flows);
-        Hotline hotline = new Hotline(flows, writer, new FlowInterpreter(Clock.systemUTC(), overrides,
-                FlowServices.UNAVAILABLE.withCallbacks(acd.callbackPort()), FlowInterpreter.DEFAULT_STEP_LIMIT));
+        if (!WORD.matcher(properties.musicClass()).matches()) {
+            throw new IllegalArgumentException("switchboard.asterisk.music-class '" + properties.musicClass()
+                    + "' is not a music-on-hold class name (letters, digits, '-' and '_')");
+        }
         var agi = properties.agi();
         AgiLimits limits = new AgiLimits(agi.maxLineLength(), AgiLimits.DEFAULT.maxLinesPerTurn(),
                 agi.readTimeout(), agi.maxSessions());
-        FastAgiService service = new FastAgiService(InetAddress.getByName(agi.bind()), agi.port(), limits, hotline::handle,
-                flows, Clock.systemUTC(), properties.recordingsDir());
+        FastAgiService service = new FastAgiService(InetAddress.getByName(agi.bind()), agi.port(), limits,
+                hotline::handle, flows, Clock.systemUTC(), new AgiLegSettings(properties.recordingsDir(),
+                        properties.musicClass(), channels));
         try {
             service.start();
         } catch (IOException e) {
@@ -59,12 +68,17 @@ public class AsteriskConfiguration {
         return service;
     }
 
-    /** The AMI link, when switchboard.asterisk.ami.host is set; its secret comes from the environment only. */
+    /**
+     * The AMI link, when switchboard.asterisk.ami.host is set (its secret comes from the environment only), with the
+     * agents' devices and the ACD's dialer on Asterisk.
+     */
     @Bean(destroyMethod = "close")
-    AutoCloseable amiLink(AsteriskProperties properties, FastAgiService agi, org.springframework.core.env.Environment env) {
+    AutoCloseable amiLink(AsteriskProperties properties, FastAgiService agi, AsteriskChannels channels, Acd acd,
+            LateDialer acdDialer, org.springframework.core.env.Environment env) {
         var ami = properties.ami();
         if (ami.host().isBlank()) {
-            log.info("switchboard.asterisk.ami.host is not set: no AMI link (hang-ups come over FastAGI alone)");
+            log.info("switchboard.asterisk.ami.host is not set: no AMI link (hang-ups come over FastAGI alone, and"
+                    + " no agent is rung on Asterisk)");
             return () -> { };
         }
         String secret = env.getProperty(AsteriskProperties.AMI_SECRET_VARIABLE, "");
@@ -72,10 +86,24 @@ public class AsteriskConfiguration {
             throw new IllegalStateException("switchboard.asterisk.ami.host is set but " + AsteriskProperties
                     .AMI_SECRET_VARIABLE + " is not: set the AMI secret in the environment");
         }
-        AmiLink link = new AmiLink(ami.host(), ami.port(), ami.user(), secret, agi.sessions(), new AsteriskChannels(),
+        if (!properties.outboundRoute().isBlank() && !properties.outboundRoute().contains("{number}")) {
+            throw new IllegalArgumentException("switchboard.asterisk.outbound-route '" + properties.outboundRoute()
+                    + "' has no {number}");
+        }
+        AmiLink link = new AmiLink(ami.host(), ami.port(), ami.user(), secret, agi.sessions(), channels,
                 Clock.systemUTC(), ami.firstBackoff(), ami.maxBackoff());
+        AsteriskDevices devices = new AsteriskDevices(link, acd.agentPhones(),
+                () -> acd.agentDirectory().definitions().keySet(), properties.agentDevice(),
+                properties.deviceRefresh(), Clock.systemUTC());
+        acdDialer.connectAsterisk(new AsteriskDialer(link, properties.outboundRoute(), properties.musicClass(),
+                PARKED_AT_MOST, Clock.systemUTC()));
         link.start();
-        return link;
+        log.info("Asterisk agents' phones are {}; call backs dial {}", properties.agentDevice(),
+                properties.outboundRoute().isBlank() ? "through the built-in endpoint" : properties.outboundRoute());
+        return () -> {
+            devices.close();
+            link.close();
+        };
     }
 
     private static void checkSounds(AsteriskProperties properties, PublishedFlows flows) {

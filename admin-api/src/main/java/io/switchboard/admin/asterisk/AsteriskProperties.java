@@ -16,10 +16,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      ({@code switchboard.asterisk.sounds-dir}; empty: no check)
  * @param recordingsDir where Asterisk writes recordings ({@code RECORD FILE}), a path on the Asterisk host
  *                      ({@code switchboard.asterisk.recordings-dir})
+ * @param agentDevice   an agent's phone on Asterisk, {@code {agent}} standing for the agent id
+ *                      ({@code switchboard.asterisk.agent-device}, default {@code PJSIP/{agent}}); used with AMI only
+ * @param outboundRoute where call backs dial customers, {@code {number}} standing for the number (for example
+ *                      {@code PJSIP/{number}@trunk}; {@code switchboard.asterisk.outbound-route}); empty: call backs
+ *                      are dialled by the built-in endpoint's outbound route
+ * @param musicClass    the music-on-hold class queue callers and answered agents hear
+ *                      ({@code switchboard.asterisk.music-class}, default {@code default})
+ * @param deviceRefresh how often every agent's device state is asked again ({@code …device-refresh}, default 30s)
  */
 @ConfigurationProperties("switchboard.asterisk")
 public record AsteriskProperties(@DefaultValue("false") boolean enabled, @DefaultValue Agi agi, @DefaultValue Ami ami,
-        Path soundsDir, @DefaultValue("/var/spool/asterisk/switchboard") String recordingsDir) {
+        Path soundsDir, @DefaultValue("/var/spool/asterisk/switchboard") String recordingsDir,
+        @DefaultValue("PJSIP/{agent}") String agentDevice, @DefaultValue("") String outboundRoute,
+        @DefaultValue("default") String musicClass, @DefaultValue("30s") Duration deviceRefresh) {
 
     /** The environment variable the AMI secret is read from (never a property, never logged). */
     public static final String AMI_SECRET_VARIABLE = "SWITCHBOARD_ASTERISK_AMI_SECRET";

@@ -35,7 +35,7 @@ class AsteriskHotlineIT {
     private static final TestDatabase DB = TestDatabase.create(AsteriskHotlineIT.class);
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** Lives as long as the cached server context that keeps its link, so the link never retries in the dark. */
-    private static final SimulatedAmi AMI = simulatedAmi();
+    private static final SimulatedAmi AMI = SimulatedAmi.forSwitchboard("ami-it-secret");
 
     @Autowired
     FastAgiService agi;
@@ -50,30 +50,11 @@ class AsteriskHotlineIT {
         registry.add("switchboard.flows.dir", () -> root + "/flows");
         registry.add("switchboard.routing.dir", () -> root + "/routing");
         registry.add("switchboard.calendars.support", () -> "open-now");
-        registry.add("switchboard.asterisk.enabled", () -> "true");
-        registry.add("switchboard.asterisk.agi.port", AsteriskHotlineIT::freeTcpPort);
         registry.add("switchboard.asterisk.sounds-dir", () -> root + "/prompts");
-        registry.add("switchboard.asterisk.ami.host", () -> "127.0.0.1");
-        registry.add("switchboard.asterisk.ami.port", AMI::port);
-        registry.add("switchboard.asterisk.ami.first-backoff", () -> "50ms");
-        registry.add("SWITCHBOARD_ASTERISK_AMI_SECRET", () -> "ami-it-secret");
+        TestServer.asterisk(registry, AMI, "ami-it-secret");
     }
 
-    private static SimulatedAmi simulatedAmi() {
-        try {
-            return new SimulatedAmi("switchboard", "ami-it-secret");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static int freeTcpPort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Test
     void aSpanishCallerAsksForTheBalanceOverAsteriskAndTheCallIsStoredLikeASipCall() throws Exception {

@@ -70,7 +70,7 @@ public final class Acd implements AutoCloseable {
         OfferableAgents offerable = new OfferableAgents(storage, clock);
         WaitEstimator estimator = new WaitEstimator();
         this.dispatcher = new AcdDispatcher(line, offerable, states, config.router(), callbacks,
-                config.node(), config.tick(), nodes::tick, queueLog, clock);
+                config.node(), config.tick(), nodes::tick, queueLog, clock, dialer::numbersCarrier);
         states.onFreed(dispatcher::wake);
         this.reports = new Reports(dataSource, definitions, config.kpis(), clock);
         this.snapshots = new QueueSnapshots(definitions, line, states, directory, callbackStore, reports, estimator,

@@ -1,5 +1,6 @@
 package io.switchboard.ivr.acd;
 
+import io.switchboard.ivr.call.Carrier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ final class AcdDispatcher implements AutoCloseable {
     private final QueueLine line;
     private final Map<String, CompletableFuture<OfferableAgent>> offers = new ConcurrentHashMap<>();
     private final Map<String, String> reasons = new ConcurrentHashMap<>();
+    private final Map<String, Carrier> carriers = new ConcurrentHashMap<>();
+    private final java.util.function.Supplier<Carrier> callbackCarrier;
     private final OfferableAgents offerable;
     private final AgentStates states;
     private final Router router;
@@ -56,10 +59,12 @@ final class AcdDispatcher implements AutoCloseable {
     /**
      * @param housekeeping runs before every pass (node heartbeats and take-overs)
      * @param queueLog     where a claim the router explained is logged (ROUTED)
+     * @param callbackCarrier the carrier that dials call backs' numbers: their agents must be on it
      */
     AcdDispatcher(QueueLine line, OfferableAgents offerable, AgentStates states, Router router,
             CallbackLine callbacks, String node, Duration tick, Runnable housekeeping, QueueLog queueLog,
-            java.time.Clock clock) {
+            java.time.Clock clock, java.util.function.Supplier<Carrier> callbackCarrier) {
+        this.callbackCarrier = callbackCarrier;
         this.queueLog = queueLog;
         this.clock = clock;
         this.line = line;
@@ -77,9 +82,10 @@ final class AcdDispatcher implements AutoCloseable {
      * Puts a caller in line; the future completes with the agent claimed for them. A caller who leaves takes the
      * place back with {@link #leave(WaitingCall)}.
      */
-    CompletableFuture<OfferableAgent> join(WaitingCall call) {
+    CompletableFuture<OfferableAgent> join(WaitingCall call, Carrier carrier) {
         CompletableFuture<OfferableAgent> offer = new CompletableFuture<>();
         offers.put(call.id(), offer);
+        carriers.put(call.id(), carrier);
         line.add(call);
         wake();
         return offer;
@@ -92,6 +98,7 @@ final class AcdDispatcher implements AutoCloseable {
     boolean leave(WaitingCall call) {
         if (line.remove(call)) {
             offers.remove(call.id());
+            carriers.remove(call.id());
             return true;
         }
         return false;
@@ -150,7 +157,7 @@ final class AcdDispatcher implements AutoCloseable {
         if (agents.isEmpty()) {
             return;
         }
-        for (Router.Assignment a : router.route(waiting, agents)) {
+        for (Router.Assignment a : routeByCarrier(waiting, agents)) {
             WaitingCall call = a.call();
             if (call.isCallback()) {
                 if (callbacks.claim(call, a.agent())) {
@@ -164,12 +171,40 @@ final class AcdDispatcher implements AutoCloseable {
             }
             CompletableFuture<OfferableAgent> offer = offers.remove(call.id());
             if (offer != null && line.remove(call)) {
+                carriers.remove(call.id());
                 explained(a);
                 offer.complete(a.agent());
             } else {
                 states.release(a.agent().agentId(), call.id());
             }
         }
+    }
+
+    /**
+     * Routes each carrier's callers among the agents that carrier reaches (an Asterisk caller cannot be bridged to a
+     * phone registered with the built-in endpoint, nor the other way round); one router call when all are on one.
+     */
+    private List<Router.Assignment> routeByCarrier(List<WaitingCall> waiting, List<OfferableAgent> agents) {
+        Map<Carrier, List<WaitingCall>> calls = new java.util.EnumMap<>(Carrier.class);
+        for (WaitingCall call : waiting) {
+            Carrier c = call.isCallback() ? callbackCarrier.get() : carriers.getOrDefault(call.id(), Carrier.SIP);
+            calls.computeIfAbsent(c, k -> new ArrayList<>()).add(call);
+        }
+        Map<Carrier, List<OfferableAgent>> phones = new java.util.EnumMap<>(Carrier.class);
+        for (OfferableAgent agent : agents) {
+            phones.computeIfAbsent(Carrier.ofContact(agent.contact()), k -> new ArrayList<>()).add(agent);
+        }
+        if (calls.size() == 1 && phones.size() == 1 && calls.keySet().equals(phones.keySet())) {
+            return router.route(waiting, agents);
+        }
+        List<Router.Assignment> out = new ArrayList<>();
+        calls.forEach((carrier, theirs) -> {
+            List<OfferableAgent> reachable = phones.get(carrier);
+            if (reachable != null) {
+                out.addAll(router.route(theirs, reachable));
+            }
+        });
+        return out;
     }
 
     /**

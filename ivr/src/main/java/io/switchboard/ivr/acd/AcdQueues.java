@@ -126,7 +126,7 @@ public final class AcdQueues implements QueuePort {
         }
 
         QueueResult run() {
-            CompletableFuture<OfferableAgent> offer = dispatcher.join(place);
+            CompletableFuture<OfferableAgent> offer = dispatcher.join(place, leg.carrier());
             origPosition = Math.max(1, line.position(place));
             queueLog.append(QueueEvent.of(joined, place.id(), place.queue(), "NONE", "ENTERQUEUE", "",
                     place.callerId(), origPosition));
@@ -145,7 +145,7 @@ public final class AcdQueues implements QueuePort {
                         case AgentConnection.Outcome.CallerGone g -> {
                             return exit("ABANDON", 1, new QueueResult.HungUp());
                         }
-                        case AgentConnection.Outcome.NotAnswered n -> offer = dispatcher.join(place);
+                        case AgentConnection.Outcome.NotAnswered n -> offer = dispatcher.join(place, leg.carrier());
                     }
                     continue;
                 }
@@ -159,7 +159,9 @@ public final class AcdQueues implements QueuePort {
                 if (settings.leaveWhenEmpty() && agents.serving(place.queue(), settings.empty()) == 0) {
                     return leave(offer, "EXITEMPTY", new QueueResult.NoAgents());
                 }
-                PlayOutcome played = leg.play(due(now), true, wake(offer, now));
+                List<PromptRef> due = due(now);
+                PlayOutcome played = due == hold ? leg.hold(hold, true, wake(offer, now))
+                        : leg.play(due, true, wake(offer, now));
                 if (played == PlayOutcome.INTERRUPTED) {
                     Optional<QueueResult> exit = key(offer);
                     if (exit.isPresent()) {

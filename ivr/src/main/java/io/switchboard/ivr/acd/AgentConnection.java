@@ -72,7 +72,7 @@ final class AgentConnection {
             ring = CompletableFuture.completedFuture(new Dialer.Dialled.Failed(String.valueOf(e.getMessage())));
         }
         while (!ring.isDone()) {
-            if (a.caller().play(a.hold(), false, ring) == PlayOutcome.HUNG_UP) {
+            if (a.caller().hold(a.hold(), false, ring) == PlayOutcome.HUNG_UP) {
                 break;
             }
         }

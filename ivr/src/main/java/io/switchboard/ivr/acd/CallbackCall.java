@@ -90,7 +90,7 @@ final class CallbackCall {
         store.dialling(row);
         CompletableFuture<Dialer.Dialled> customer = dialer.dial(new Dialer.DialTarget.Number(row.number()),
                 callerId, context, CUSTOMER_RING);
-        while (!customer.isDone() && agentLeg.play(settings.hold(), false, customer) != PlayOutcome.HUNG_UP) {
+        while (!customer.isDone() && agentLeg.hold(settings.hold(), false, customer) != PlayOutcome.HUNG_UP) {
             // the agent hears hold audio while the customer's phone rings
         }
         if (agentLeg.isGone()) {
@@ -116,7 +116,7 @@ final class CallbackCall {
         // the customer hears why we call before the agent speaks; the agent hears hold audio meanwhile
         CompletableFuture<PlayOutcome> greeted = CompletableFuture.supplyAsync(() -> customerLeg.play(List.of(GREETING), false),
                 Thread.ofVirtual()::start);
-        while (!greeted.isDone() && agentLeg.play(settings.hold(), false, greeted) != PlayOutcome.HUNG_UP) {
+        while (!greeted.isDone() && agentLeg.hold(settings.hold(), false, greeted) != PlayOutcome.HUNG_UP) {
             // hold audio for the agent until the greeting ends
         }
         Optional<CallLeg.Bridge> bridge = customerLeg.bridge(agentLeg);

@@ -20,6 +20,8 @@ import java.util.concurrent.CompletionStage;
 import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
 import org.asteriskjava.fastagi.command.RecordFileCommand;
+import org.asteriskjava.fastagi.command.SetMusicOffCommand;
+import org.asteriskjava.fastagi.command.SetMusicOnCommand;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.fastagi.command.WaitForDigitCommand;
@@ -43,19 +45,22 @@ public final class AgiCall implements CallLeg {
     private final AgiChannelFacts channel;
     private final AgiCommands commands;
     private final Clock clock;
-    private final String recordingsDir;
+    private final AgiLegSettings settings;
     private final CallSignals signals;
     private final LegObservers observers;
     private volatile boolean answered;
     private volatile boolean languageSent;
     private int recordings;
 
-    AgiCall(CallFacts facts, AgiChannelFacts channel, AgiCommands commands, Clock clock, String recordingsDir) {
+    /** How long one wait for a key lasts while music on hold plays (the hold ends at most this late). */
+    static final long HOLD_SLICE_MS = 250;
+
+    AgiCall(CallFacts facts, AgiChannelFacts channel, AgiCommands commands, Clock clock, AgiLegSettings settings) {
         this.facts = facts;
         this.channel = channel;
         this.commands = commands;
         this.clock = clock;
-        this.recordingsDir = recordingsDir;
+        this.settings = settings;
         this.signals = new CallSignals(channel.language());
         this.languageSent = true; // the channel's own language
         this.observers = new LegObservers(facts.callId());
@@ -110,14 +115,9 @@ public final class AgiCall implements CallLeg {
     public PlayOutcome play(List<PromptRef> prompts, boolean bargeIn, CompletionStage<?> stop) {
         var stopped = stop.toCompletableFuture();
         for (PromptRef prompt : prompts) {
-            if (signals.isGone()) {
-                return PlayOutcome.HUNG_UP;
-            }
-            if (stopped.isDone()) {
-                return PlayOutcome.STOPPED;
-            }
-            if (bargeIn && signals.hasKeys()) {
-                return PlayOutcome.INTERRUPTED;
+            Optional<PlayOutcome> over = over(stopped, bargeIn);
+            if (over.isPresent()) {
+                return over.get();
             }
             sendLanguage();
             Instant at = clock.instant();
@@ -140,6 +140,20 @@ public final class AgiCall implements CallLeg {
             }
         }
         return signals.isGone() ? PlayOutcome.HUNG_UP : PlayOutcome.COMPLETED;
+    }
+
+    /** Why playing must stop before the next prompt or slice: the caller left, the stop came, or a key (barge-in). */
+    private Optional<PlayOutcome> over(java.util.concurrent.CompletableFuture<?> stopped, boolean bargeIn) {
+        if (signals.isGone()) {
+            return Optional.of(PlayOutcome.HUNG_UP);
+        }
+        if (stopped.isDone()) {
+            return Optional.of(PlayOutcome.STOPPED);
+        }
+        if (bargeIn && signals.hasKeys()) {
+            return Optional.of(PlayOutcome.INTERRUPTED);
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -177,7 +191,7 @@ public final class AgiCall implements CallLeg {
     }
 
     /**
-     * Records with {@code RECORD FILE} into {@link #recordingsDir} on the Asterisk host (a WAV named after the
+     * Records with {@code RECORD FILE} into the recordings directory on the Asterisk host (a WAV named after the
      * call), with Asterisk's beep and its silence detection; the reference the flow gets is that file's path.
      */
     @Override
@@ -185,7 +199,7 @@ public final class AgiCall implements CallLeg {
         if (signals.isGone()) {
             return RecordOutcome.nothing(RecordOutcome.Ending.HUNG_UP);
         }
-        String file = recordingsDir + "/" + facts.callId() + "-" + (++recordings);
+        String file = settings.recordingsDir() + "/" + facts.callId() + "-" + (++recordings);
         StringBuilder escape = new StringBuilder();
         for (char c : ALL_KEYS.toCharArray()) {
             if (request.finishKeys().contains(c)) {
@@ -259,10 +273,63 @@ public final class AgiCall implements CallLeg {
         observers.each(o -> o.routed(agentId, explanation, at));
     }
 
-    /** Bridging over Asterisk is not supported yet (docs/asterisk.md): always empty. */
+    /**
+     * Bridges the caller to a channel Switchboard originated (an agent's phone) with Asterisk's {@code Bridge}
+     * ({@link AgiBridge}); empty for any other leg (the built-in endpoint's legs are another carrier's).
+     */
     @Override
     public Optional<Bridge> bridge(io.switchboard.ivr.call.CallLeg other) {
-        return Optional.empty();
+        if (!(other instanceof OriginatedChannel originated)) {
+            return Optional.empty();
+        }
+        return AgiBridge.open(this, commands, originated, settings.channels());
+    }
+
+    @Override
+    public io.switchboard.ivr.call.Carrier carrier() {
+        return io.switchboard.ivr.call.Carrier.ASTERISK;
+    }
+
+    /**
+     * Hold audio as Asterisk's music on hold ({@code SET MUSIC ON <class>}), waiting for keys a slice at a time so
+     * {@code stop} ends it within {@link #HOLD_SLICE_MS}; without a class configured, the hold prompts are played.
+     */
+    @Override
+    public PlayOutcome hold(List<PromptRef> prompts, boolean bargeIn, CompletionStage<?> stop) {
+        if (settings.musicClass() == null) {
+            return play(prompts, bargeIn, stop);
+        }
+        var stopped = stop.toCompletableFuture();
+        Optional<PlayOutcome> before = over(stopped, bargeIn);
+        if (before.isPresent()) {
+            return before.get();
+        }
+        Instant at = clock.instant();
+        String moh = "moh:" + settings.musicClass();
+        observers.each(o -> o.promptStarted(moh, signals.language(), at));
+        commands.send(new SetMusicOnCommand(settings.musicClass()));
+        try {
+            while (true) {
+                Optional<PlayOutcome> over = over(stopped, bargeIn);
+                if (over.isPresent()) {
+                    return over.get();
+                }
+                Optional<AgiReply> reply = commands.send(new WaitForDigitCommand(HOLD_SLICE_MS));
+                if (reply.isEmpty()) {
+                    return signals.isGone() ? PlayOutcome.HUNG_UP : PlayOutcome.COMPLETED;
+                }
+                int result = reply.get().getResultCode();
+                if (result > 0) {
+                    pressed((char) result);
+                } else if (result < 0 && !commands.channelAlive()) {
+                    return PlayOutcome.HUNG_UP;
+                }
+            }
+        } finally {
+            if (!signals.isGone()) {
+                commands.send(new SetMusicOffCommand());
+            }
+        }
     }
 
     /** The server is stopping: the call ends and its FastAGI connection is closed (Asterisk's dialplan goes on). */

@@ -29,14 +29,14 @@ final class AgiCallScript implements AgiScript {
     private final FlowRunner runner;
     private final FlowCatalogue flows;
     private final Clock clock;
-    private final String recordingsDir;
+    private final AgiLegSettings settings;
     private final AgiSessions sessions;
 
-    AgiCallScript(FlowRunner runner, FlowCatalogue flows, Clock clock, String recordingsDir, AgiSessions sessions) {
+    AgiCallScript(FlowRunner runner, FlowCatalogue flows, Clock clock, AgiLegSettings settings, AgiSessions sessions) {
         this.runner = runner;
         this.flows = flows;
         this.clock = clock;
-        this.recordingsDir = recordingsDir;
+        this.settings = settings;
         this.sessions = sessions;
     }
 
@@ -54,7 +54,7 @@ final class AgiCallScript implements AgiScript {
         CallFacts callFacts = new CallFacts(UUID.randomUUID().toString(), facts.callerId(), facts.dialed(),
                 clock.instant());
         AgiCall call = new AgiCall(callFacts, facts, new AgiCommands(channel, sessions.socket()), clock,
-                recordingsDir);
+                settings);
         sessions.started(call);
         log.info("call {}: Asterisk channel {} (uniqueid {}) from '{}' runs flow {} v{}", callFacts.callId(),
                 facts.channel(), facts.uniqueId(), facts.callerId(), flow.get().id(), flow.get().version());

@@ -51,6 +51,14 @@ public final class AmiLink implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean up;
     private volatile Thread connector;
+    private final java.util.List<AmiListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** AMI cannot take an action now: the link is down, or Asterisk did not answer in time. */
+    public static final class AmiUnavailable extends Exception {
+        AmiUnavailable(String message) {
+            super(message);
+        }
+    }
 
     /**
      * @param secret the AMI user's secret (from the environment, never logged)
@@ -65,6 +73,37 @@ public final class AmiLink implements AutoCloseable {
         this.maxBackoff = maxBackoff;
         this.address = host + ":" + port;
         connection.addEventListener(this::onEvent);
+    }
+
+    /** Adds a part that follows Asterisk's events (before {@link #start()}). */
+    void addListener(AmiListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Sends an action and waits up to {@code timeoutMs} for its response (Success, or a {@code ManagerError}). */
+    org.asteriskjava.manager.response.ManagerResponse send(org.asteriskjava.manager.action.ManagerAction action,
+            long timeoutMs) throws AmiUnavailable {
+        if (!isUp()) {
+            throw new AmiUnavailable("the AMI link to " + address + " is down");
+        }
+        try {
+            return connection.sendAction(action, timeoutMs);
+        } catch (IOException | TimeoutException | IllegalStateException | IllegalArgumentException e) {
+            throw new AmiUnavailable("AMI " + action.getAction() + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Sends an action that answers with events, and waits up to {@code timeoutMs} for the last of them. */
+    ResponseEvents sendForEvents(org.asteriskjava.manager.action.EventGeneratingAction action, long timeoutMs)
+            throws AmiUnavailable {
+        if (!isUp()) {
+            throw new AmiUnavailable("the AMI link to " + address + " is down");
+        }
+        try {
+            return connection.sendEventGeneratingAction(action, timeoutMs);
+        } catch (IOException | TimeoutException | IllegalStateException | IllegalArgumentException e) {
+            throw new AmiUnavailable("AMI " + action.getAction() + " failed: " + e.getMessage());
+        }
     }
 
     /** Starts connecting (in the background: Asterisk may start after Switchboard). */
@@ -113,8 +152,17 @@ public final class AmiLink implements AutoCloseable {
                 case DisconnectEvent e -> {
                     up = false;
                     log.warn("AMI link to {} lost; Asterisk-Java reconnects", address);
+                    listeners.forEach(AmiListener::linkDown);
                 }
                 default -> { }
+            }
+            for (AmiListener l : listeners) {
+                try {
+                    l.event(event);
+                } catch (RuntimeException e) {
+                    log.warn("AMI event {} not applied by {}: {}", event.getClass().getSimpleName(),
+                            l.getClass().getSimpleName(), e.toString());
+                }
             }
         } catch (RuntimeException e) {
             log.warn("AMI event {} not applied: {}", event.getClass().getSimpleName(), e.toString());
@@ -154,6 +202,14 @@ public final class AmiLink implements AutoCloseable {
         }
         log.info("AMI: {} channels live on Asterisk; {} call(s) whose channel vanished while the link was down ended",
                 live.size(), ended);
+        Set<String> ids = Set.copyOf(live.keySet());
+        for (AmiListener l : listeners) {
+            try {
+                l.reconciled(ids, asked);
+            } catch (RuntimeException e) {
+                log.warn("AMI: reconciling {} failed: {}", l.getClass().getSimpleName(), e.toString());
+            }
+        }
     }
 
     /** Whether the link is logged in now. */

@@ -80,6 +80,16 @@ public final class AsteriskChannels {
         return members == null ? Set.of() : Set.copyOf(members);
     }
 
+    /** Whether the channel {@code uniqueId} is in a bridge now. */
+    public boolean inBridge(String uniqueId) {
+        for (Set<String> members : bridges.values()) {
+            if (members.contains(uniqueId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The bridges with at least one channel in them. */
     public Collection<String> bridges() {
         Set<String> out = new HashSet<>();

@@ -41,11 +41,20 @@ public final class FastAgiService implements AutoCloseable {
      */
     public FastAgiService(InetAddress bind, int port, AgiLimits limits, FlowRunner runner, FlowCatalogue flows,
             Clock clock, String recordingsDir) {
+        this(bind, port, limits, runner, flows, clock, AgiLegSettings.plain(recordingsDir));
+    }
+
+    /**
+     * @param runner   runs the flow a session asks for ({@code Hotline::handle} on the server)
+     * @param settings recordings, hold music and the AMI's channels, shared by every call
+     */
+    public FastAgiService(InetAddress bind, int port, AgiLimits limits, FlowRunner runner, FlowCatalogue flows,
+            Clock clock, AgiLegSettings settings) {
         this.bind = bind;
         this.port = port;
         this.limits = limits;
         this.sessions = new AgiSessions(limits.maxSessions());
-        this.server = new Server(new AgiCallScript(runner, flows, clock, recordingsDir, sessions));
+        this.server = new Server(new AgiCallScript(runner, flows, clock, settings, sessions));
     }
 
     /** Binds the port (failing at once when it is taken) and starts accepting sessions. */

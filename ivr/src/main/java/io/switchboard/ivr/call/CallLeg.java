@@ -42,6 +42,21 @@ public interface CallLeg extends CallControl {
      */
     PlayOutcome play(List<PromptRef> prompts, boolean bargeIn, CompletionStage<?> stop);
 
+    /**
+     * Plays a queue's hold audio until {@code stop} completes, the caller leaves, or (with {@code bargeIn}) a key is
+     * pressed. The default plays the prompts once, like {@link #play(List, boolean, CompletionStage)}, and the ACD
+     * loops; a carrier with hold audio of its own (Asterisk's music on hold) may play that instead, for as long as
+     * nothing stops it.
+     */
+    default PlayOutcome hold(List<PromptRef> prompts, boolean bargeIn, CompletionStage<?> stop) {
+        return play(prompts, bargeIn, stop);
+    }
+
+    /** What carries this leg; only legs of the same carrier can be bridged. */
+    default Carrier carrier() {
+        return Carrier.SIP;
+    }
+
     /** Plays with nothing to stop it but the caller: the flow's {@code play}, for every kind of leg. */
     @Override
     default PlayOutcome play(List<PromptRef> prompts, boolean bargeIn) {

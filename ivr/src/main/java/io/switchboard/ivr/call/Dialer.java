@@ -25,6 +25,14 @@ public interface Dialer {
     CompletableFuture<Dialled> dial(DialTarget target, String callerId, Map<String, String> context,
             Duration ringTimeout);
 
+    /**
+     * The carrier that dials customers' numbers ({@link DialTarget.Number}): a call back's agent must be on the same
+     * one, to be bridged with the customer.
+     */
+    default Carrier numbersCarrier() {
+        return Carrier.SIP;
+    }
+
     /** Whom to ring. */
     sealed interface DialTarget {
         /** An agent's phone at the contact it registered (a SIP URI such as {@code sip:1001@127.0.0.1:5070}). */

@@ -87,6 +87,26 @@ class AcdQueuesIT {
     }
 
     @Test
+    void aCallerOnAsteriskIsOfferedOnlyAgentsWhosePhonesAreOnAsteriskToo() throws Exception {
+        Acd acd = acd("n1");
+        agent(acd, "2101", Map.of("sales", 1), AgentActivity.AVAILABLE); // a phone on the built-in endpoint
+        ScriptedLeg onAsterisk = caller("a1").on(io.switchboard.ivr.call.Carrier.ASTERISK);
+        var waiting = waitIn(acd, request("sales", 0, LONG, ""), onAsterisk);
+        AcdHarness.eventually(acd, "the Asterisk caller waits", () -> events(acd, "ENTERQUEUE").size() == 1);
+
+        acd.agentDirectory().create("2102", new AgentInput("Agent 2102", "password-2102", Map.of("sales", 1),
+                Map.of(), List.of("en")));
+        acd.agentPhones().registered("2102", "PJSIP/2102", java.time.Instant.now().plusSeconds(600));
+        acd.agentDirectory().setState("2102", AgentActivity.AVAILABLE, null);
+
+        assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo(new QueueResult.Connected("2102"));
+        assertThat(dialer.dials()).extracting(ScriptedDialer.Dial::target).as("the SIP phone, idle longer, is never"
+                + " rung for a caller it cannot be bridged to")
+                .containsExactly(new Dialer.DialTarget.AgentPhone("2102", "PJSIP/2102"));
+        assertThat(acd.agentStates().get("2101").orElseThrow().activity()).isEqualTo(AgentActivity.AVAILABLE);
+    }
+
+    @Test
     void callersAreServedByPriorityThenByTheirTimeOfEntry() throws Exception {
         Acd acd = acd("n1");
         agent(acd, "1", Map.of("support", 1), AgentActivity.NOT_READY);

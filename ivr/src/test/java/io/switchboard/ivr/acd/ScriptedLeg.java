@@ -35,9 +35,21 @@ final class ScriptedLeg implements CallLeg {
     private final List<String> heard = Collections.synchronizedList(new ArrayList<>());
     private final AtomicReference<ScriptedLeg> bridgedTo = new AtomicReference<>();
     private volatile boolean bridging;
+    private volatile io.switchboard.ivr.call.Carrier carrier = io.switchboard.ivr.call.Carrier.SIP;
 
     ScriptedLeg(String callId, String caller) {
         this.facts = new CallFacts(callId, caller, "100", Instant.now());
+    }
+
+    /** The leg is carried by {@code carrier} (the built-in endpoint unless told). */
+    ScriptedLeg on(io.switchboard.ivr.call.Carrier carrier) {
+        this.carrier = carrier;
+        return this;
+    }
+
+    @Override
+    public io.switchboard.ivr.call.Carrier carrier() {
+        return carrier;
     }
 
     /** The far end presses {@code key}. */

@@ -40,6 +40,7 @@ public final class SimulatedAgiSession implements AutoCloseable {
     private static final String DEAD = SESSION.reply("511 ");
     private static final Pattern STREAM = Pattern.compile("STREAM FILE \"?([^\" ]+)\"? \"([^\"]*)\"( -?\\d+)?");
     private static final Pattern RECORD = Pattern.compile("RECORD FILE \"?([^\" ]+)\"? .*");
+    private static final Pattern BRIDGE = Pattern.compile("EXEC \"?Bridge\"? \"?([^\",]+)(,[^\"]*)?\"?");
 
     private final Socket socket;
     private final OutputStream out;
@@ -57,6 +58,12 @@ public final class SimulatedAgiSession implements AutoCloseable {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private boolean dead;
     private boolean hangupLinePending;
+    private final SimulatedAmi ami;
+    private final String uniqueId;
+    private final CompletableFuture<Void> leaveBridge = new CompletableFuture<>();
+    private final CompletableFuture<String> bridgedTo = new CompletableFuture<>();
+    private volatile boolean music;
+    private String bridgeResult;
 
     private SimulatedAgiSession(Builder b) throws IOException {
         this.socket = new Socket("127.0.0.1", b.port);
@@ -71,6 +78,8 @@ public final class SimulatedAgiSession implements AutoCloseable {
         this.fragmented = b.fragmented;
         this.recordKey = b.recordKey;
         this.stallAt = b.stallAt;
+        this.ami = b.ami;
+        this.uniqueId = b.uniqueId;
         StringBuilder env = new StringBuilder();
         for (String line : SESSION.environment()) {
             env.append(environmentLine(line, b));
@@ -131,7 +140,21 @@ public final class SimulatedAgiSession implements AutoCloseable {
         }
         if (command.startsWith("WAIT FOR DIGIT")) {
             Character key = typed.poll();
+            if (key == null && music) {
+                pause(Math.min(250, Long.parseLong(command.substring("WAIT FOR DIGIT ".length()).strip())));
+            }
             return key == null ? "200 result=0\n" : "200 result=" + (int) key + "\n";
+        }
+        if (command.startsWith("SET MUSIC")) {
+            music = command.startsWith("SET MUSIC ON");
+            return "200 result=0\n";
+        }
+        Matcher bridge = BRIDGE.matcher(command);
+        if (bridge.matches()) {
+            return bridge(bridge.group(1));
+        }
+        if (command.equals("GET VARIABLE BRIDGERESULT") || command.equals("GET VARIABLE \"BRIDGERESULT\"")) {
+            return bridgeResult == null ? "200 result=0\n" : "200 result=1 (" + bridgeResult + ")\n";
         }
         if (command.equals("ANSWER")) {
             return "200 result=0\n";
@@ -152,6 +175,49 @@ public final class SimulatedAgiSession implements AutoCloseable {
                     : "200 result=" + (int) recordKey.charValue() + " (dtmf) endpos=24000\n";
         }
         return SESSION.reply("510 ");
+    }
+
+    /**
+     * {@code Bridge(target,x)}: BridgeEnter for both channels, then waits until the target hangs up (the caller's
+     * AGI goes on: {@code 200 result=0}) or the caller hangs up in the bridge ({@code 200 result=-1}, HANGUP, the
+     * target hung up too); a target that does not exist returns at once with {@code BRIDGERESULT=NONEXISTENT}.
+     */
+    private String bridge(String target) {
+        music = false;
+        if (ami == null || !ami.calls().bridge("bridge-" + uniqueId, uniqueId, target)) {
+            bridgeResult = "NONEXISTENT";
+            return "200 result=0\n";
+        }
+        bridgedTo.complete(target);
+        var agentGone = ami.calls().channel(target).map(SimulatedAmiCalls.Originated::hungUp)
+                .orElse(CompletableFuture.completedFuture(null));
+        CompletableFuture.anyOf(agentGone, leaveBridge).join();
+        bridgeResult = "SUCCESS";
+        if (agentGone.isDone()) {
+            return "200 result=0\n";
+        }
+        dead = true;
+        ami.hangup(uniqueId);
+        ami.calls().hangUp(target);
+        return "200 result=-1\n" + (style == HangupStyle.HANGUP_LINE ? "HANGUP\n" : "");
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The unique id of the channel the caller was bridged to, once they were. */
+    public CompletableFuture<String> bridgedTo() {
+        return bridgedTo;
+    }
+
+    /** The caller hangs up while bridged to an agent. */
+    public void hangUpInBridge() {
+        leaveBridge.complete(null);
     }
 
     private String play(String prompt, String escape) {
@@ -238,6 +304,7 @@ public final class SimulatedAgiSession implements AutoCloseable {
         private boolean fragmented;
         private Character recordKey;
         private String stallAt;
+        private SimulatedAmi ami;
 
         private Builder(int port) {
             this.port = port;
@@ -309,6 +376,12 @@ public final class SimulatedAgiSession implements AutoCloseable {
         /** Asterisk never answers the command that plays {@code prompt} (the test then drops the link). */
         public Builder stallAt(String prompt) {
             this.stallAt = prompt;
+            return this;
+        }
+
+        /** The simulated AMI of the same Asterisk: bridges and hang-ups show there. */
+        public Builder ami(SimulatedAmi ami) {
+            this.ami = ami;
             return this;
         }
 

@@ -37,12 +37,22 @@ public final class SimulatedAmi implements AutoCloseable {
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicInteger refusedLogins = new AtomicInteger();
     private final AtomicInteger channelLists = new AtomicInteger();
+    private final SimulatedAmiCalls calls = new SimulatedAmiCalls(this::broadcast);
 
     public SimulatedAmi(String user, String secret) throws IOException {
         this.user = user;
         this.secret = secret;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("simulated-ami").start(this::accept);
+    }
+
+    /** A simulated AMI for user {@code switchboard} with {@code secret}, for a test class's static field. */
+    public static SimulatedAmi forSwitchboard(String secret) {
+        try {
+            return new SimulatedAmi("switchboard", secret);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public int port() {
@@ -61,6 +71,11 @@ public final class SimulatedAmi implements AutoCloseable {
     /** How many times a client asked for the channel list. */
     public int channelLists() {
         return channelLists.get();
+    }
+
+    /** Devices, originated calls, hang-ups and bridges. */
+    public SimulatedAmiCalls calls() {
+        return calls;
     }
 
     /** A channel appears (a caller's call arrives): Newchannel to every logged-in client. */
@@ -89,6 +104,14 @@ public final class SimulatedAmi implements AutoCloseable {
      */
     public synchronized void dropLinkWhile(String uniqueId) {
         channels.remove(uniqueId);
+        for (Client c : clients) {
+            c.close();
+        }
+        clients.clear();
+    }
+
+    /** The link drops (Asterisk restarted, the network broke); the channels stay. The client may come back. */
+    public synchronized void dropLink() {
         for (Client c : clients) {
             c.close();
         }
@@ -187,12 +210,13 @@ public final class SimulatedAmi implements AutoCloseable {
                 client.write("Response: Goodbye\r\n" + head + "Message: Thanks for all the fish.\r\n\r\n");
                 return false;
             }
-            default -> client.write("Response: Error\r\n" + head + "Message: Invalid/unknown command\r\n\r\n");
+            default -> client.write(calls.answer(action.getOrDefault("action", "").toLowerCase(java.util.Locale.ROOT),
+                    action, head).orElse("Response: Error\r\n" + head + "Message: Invalid/unknown command\r\n\r\n"));
         }
         return true;
     }
 
-    private void broadcast(String event) {
+    private synchronized void broadcast(String event) {
         for (Client c : clients) {
             try {
                 c.write(event);
