@@ -42,7 +42,8 @@ class AsteriskQueueIT {
     private static final TestDatabase DB = TestDatabase.create(AsteriskQueueIT.class);
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** A queue of its own for each test, so no test sees another's agents or queue log. */
-    private static final List<String> QUEUES = List.of("answered", "unanswered", "cancelled", "relinked");
+    private static final List<String> QUEUES = List.of("answered", "unanswered", "cancelled", "relinked",
+            "calledback");
     private static final Path SITE = site();
     /** Lives as long as the cached server context that keeps its link. */
     private static final SimulatedAmi AMI = SimulatedAmi.forSwitchboard("ami-queue-secret");
@@ -90,6 +91,15 @@ class AsteriskQueueIT {
                           bye: {hangup: {}}
                         """.formatted(q, q));
             }
+            Files.writeString(dir.resolve("flows/book-callback.yaml"), """
+                    flow: book-callback
+                    languages: [en]
+                    start: book
+                    steps:
+                      book: {callback: {queue: calledback, failed: bye}, next: thanks}
+                      thanks: {play: [callback-scheduled], next: bye}
+                      bye: {hangup: {}}
+                    """);
             Files.writeString(dir.resolve("queues.yaml"), queues);
             return dir;
         } catch (IOException e) {
@@ -105,6 +115,7 @@ class AsteriskQueueIT {
         registry.add("switchboard.flows.numbers.100", () -> "queued-answered");
         TestServer.asterisk(registry, AMI, "ami-queue-secret");
         registry.add("switchboard.asterisk.agent-device", () -> "SIP/{agent}");
+        registry.add("switchboard.asterisk.outbound-route", () -> "SIP/{number}@trunk");
     }
 
 
@@ -217,6 +228,33 @@ class AsteriskQueueIT {
         assertThat(events(from, "ENTERQUEUE")).hasSize(1);
         assertThat(events(from, "ABANDON")).isEmpty();
         assertThat(AMI.channelLists()).as("the channels were reconciled after the return").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aCallBackRingsTheAgentThenTheCustomerThroughTheOutboundRouteAndBridgesThemWithAmi() throws Exception {
+        Instant from = Instant.now().minusSeconds(1);
+        queue = "calledback";
+        agentOnAsterisk("5501", "NOT_INUSE", "not-ready\", \"reason\": \"break");
+        AMI.newChannel("1796060005.1", "SIP/trunk-1796060005.1");
+        try (SimulatedAgiSession caller = SimulatedAgiSession.to(agi.port()).script("book-callback")
+                .callerId("5550501").uniqueId("1796060005.1").pressWhenWaited('1').ami(AMI).start()) {
+            assertThat(caller.awaitClosed(WAIT)).isTrue();
+            assertThat(caller.heard()).contains("callback-confirm", "callback-scheduled");
+        }
+        TestServer.setAgentState(port, supervisor, "5501", "{\"state\": \"available\"}");
+        TestServer.await(() -> AMI.calls().bridged().size() == 1, WAIT);
+        List<String> pair = AMI.calls().bridged().get(0);
+        String agentSide = pair.get(0);
+        String customerSide = pair.get(1);
+        assertThat(AMI.calls().channel(agentSide).orElseThrow().device()).isEqualTo("SIP/5501");
+        SimulatedAmiCalls.Originated customer = AMI.calls().channel(customerSide).orElseThrow();
+        assertThat(customer.device()).isEqualTo("SIP/5550501@trunk");
+
+        AMI.calls().hangUp(customerSide); // the customer hangs up; the ACD hangs the agent's phone up
+        TestServer.await(() -> events(from, "CALLBACK_COMPLETED").size() == 1, WAIT);
+        TestServer.await(() -> AMI.calls().hangups().contains(agentSide), WAIT);
+        assertThat(events(from, "CALLBACK_REQUESTED")).hasSize(1);
+        assertThat(events(from, "CALLBACK_CONNECTED").get(0).get("agent").stringValue()).isEqualTo("5501");
     }
 
     /** A caller from {@code number} on the Asterisk channel {@code uniqueId} runs this test's queue flow. */

@@ -40,6 +40,7 @@ public final class SimulatedAmiCalls {
     private final Map<String, Originated> channels = new ConcurrentHashMap<>();
     private final List<Originated> originated = new CopyOnWriteArrayList<>();
     private final List<String> hangups = new CopyOnWriteArrayList<>();
+    private final List<List<String>> bridged = new CopyOnWriteArrayList<>();
     private final AtomicInteger seq = new AtomicInteger();
 
     SimulatedAmiCalls(Consumer<String> broadcast) {
@@ -66,6 +67,11 @@ public final class SimulatedAmiCalls {
     /** The {@code Channel} of every Hangup action so far. */
     public List<String> hangups() {
         return List.copyOf(hangups);
+    }
+
+    /** The pairs of channels AMI's Bridge action joined ({@code Channel1}, {@code Channel2}). */
+    public List<List<String>> bridged() {
+        return List.copyOf(bridged);
     }
 
     /** The agent puts the phone down: Hangup event for the originated channel (its bridge ends with it). */
@@ -96,6 +102,7 @@ public final class SimulatedAmiCalls {
             case "getvar" -> Optional.of(getvar(action, head));
             case "originate" -> Optional.of(originate(action, head));
             case "hangup" -> Optional.of(hangup(action, head));
+            case "bridge" -> Optional.of(bridgeAction(action, head));
             default -> Optional.empty();
         };
     }
@@ -171,22 +178,40 @@ public final class SimulatedAmiCalls {
         return "Response: Success\r\n" + head + "Message: Channel Hungup\r\n\r\n";
     }
 
+    /** AMI {@code Bridge}: both channels must exist; they are joined in a new bridge. */
+    private String bridgeAction(Map<String, String> action, String head) {
+        String one = action.getOrDefault("channel1", "");
+        String two = action.getOrDefault("channel2", "");
+        for (String[] c : new String[][] {{"Channel1", one}, {"Channel2", two}}) {
+            if (!channels.containsKey(c[1])) {
+                return "Response: Error\r\n" + head + "Message: " + c[0] + " does not exist: " + c[1] + "\r\n\r\n";
+            }
+        }
+        bridged.add(List.of(one, two));
+        announceBridge("bridge-" + one, one, two);
+        return "Response: Success\r\n" + head + "Message: Channels have been bridged\r\n\r\n";
+    }
+
     /** A FastAGI caller's {@code Bridge} joined {@code callerId} and {@code target}: BridgeEnter for both. */
     boolean bridge(String bridgeId, String callerUniqueId, String target) {
-        Originated o = channels.get(target);
-        if (o == null) {
+        if (!channels.containsKey(target)) {
             return false;
         }
+        announceBridge(bridgeId, target, callerUniqueId);
+        return true;
+    }
+
+    /** BridgeCreate, then BridgeEnter for each channel. */
+    private void announceBridge(String bridgeId, String... members) {
         broadcast.accept("Event: BridgeCreate\r\nPrivilege: call,all\r\nBridgeUniqueid: " + bridgeId
                 + "\r\nBridgeType: basic\r\nBridgeTechnology: simple_bridge\r\nBridgeCreator: <unknown>\r\n"
                 + "BridgeName: <unknown>\r\nBridgeNumChannels: 0\r\nBridgeVideoSourceMode: none\r\n\r\n");
-        for (String uid : List.of(target, callerUniqueId)) {
+        for (String uid : members) {
             broadcast.accept("Event: BridgeEnter\r\nPrivilege: call,all\r\nBridgeUniqueid: " + bridgeId
                     + "\r\nBridgeType: basic\r\nBridgeTechnology: simple_bridge\r\nBridgeCreator: <unknown>\r\n"
                     + "BridgeName: <unknown>\r\nBridgeNumChannels: 2\r\nBridgeVideoSourceMode: none\r\n"
                     + "Uniqueid: " + uid + "\r\n\r\n");
         }
-        return true;
     }
 
     private static String hangupEvent(Originated o, int cause, String text) {
