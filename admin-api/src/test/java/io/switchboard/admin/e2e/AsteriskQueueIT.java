@@ -43,7 +43,7 @@ class AsteriskQueueIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** A queue of its own for each test, so no test sees another's agents or queue log. */
     private static final List<String> QUEUES = List.of("answered", "unanswered", "cancelled", "relinked",
-            "calledback");
+            "calledback", "crashed", "unlinked");
     private static final Path SITE = site();
     /** Lives as long as the cached server context that keeps its link. */
     private static final SimulatedAmi AMI = SimulatedAmi.forSwitchboard("ami-queue-secret");
@@ -228,6 +228,39 @@ class AsteriskQueueIT {
         assertThat(events(from, "ENTERQUEUE")).hasSize(1);
         assertThat(events(from, "ABANDON")).isEmpty();
         assertThat(AMI.channelLists()).as("the channels were reconciled after the return").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void anAgentWhoHangsUpWhileTheAmiLinkIsDownStillEndsTheCallInTheQueueLog() throws Exception {
+        Instant from = Instant.now().minusSeconds(1);
+        queue = "unlinked";
+        agentOnAsterisk("5601", "NOT_INUSE", "available");
+        try (SimulatedAgiSession caller = call("5550601", "1796060006.1")) {
+            String agentChannel = caller.bridgedTo().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            TestServer.await(() -> events(from, "CONNECT").size() == 1, WAIT);
+            AMI.dropLink();
+            AMI.calls().hangUp(agentChannel); // no Hangup event reaches Switchboard: Bridge returning tells it
+            assertThat(caller.awaitClosed(WAIT)).isTrue();
+            assertThat(caller.heard()).endsWith("goodbye");
+        }
+        TestServer.await(() -> events(from, "COMPLETEAGENT").size() == 1, WAIT);
+        assertThat(events(from, "ABANDON")).isEmpty();
+    }
+
+    @Test
+    void asteriskCrashingDuringTheConversationEndsItAsTheCallersAndFreesTheAgent() throws Exception {
+        Instant from = Instant.now().minusSeconds(1);
+        queue = "crashed";
+        agentOnAsterisk("5701", "NOT_INUSE", "available");
+        try (SimulatedAgiSession caller = call("5550701", "1796060007.1")) {
+            caller.bridgedTo().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            TestServer.await(() -> events(from, "CONNECT").size() == 1, WAIT);
+            caller.close(); // the FastAGI connection breaks, as when Asterisk dies
+        }
+        TestServer.await(() -> events(from, "COMPLETECALLER").size() == 1, WAIT);
+        TestServer.await(() -> agent("5701").get("state").get("activity").stringValue().equals("AVAILABLE"), WAIT);
+        TestServer.await(() -> TestServer.get(port, "/api/calls?limit=50").json().valueStream()
+                .anyMatch(c -> c.toString().contains("5550701") && c.toString().contains("carrier-lost")), WAIT);
     }
 
     @Test

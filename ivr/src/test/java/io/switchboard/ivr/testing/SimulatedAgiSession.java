@@ -197,6 +197,9 @@ public final class SimulatedAgiSession implements AutoCloseable {
             return "200 result=0\n";
         }
         dead = true;
+        if (socket.isClosed()) {
+            return ""; // Asterisk died: nothing more is said on any link
+        }
         ami.hangup(uniqueId);
         ami.calls().hangUp(target);
         return "200 result=-1\n" + (style == HangupStyle.HANGUP_LINE ? "HANGUP\n" : "");
@@ -286,6 +289,7 @@ public final class SimulatedAgiSession implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+        leaveBridge.complete(null);
     }
 
     /** What the caller does and how Asterisk is set up. */
