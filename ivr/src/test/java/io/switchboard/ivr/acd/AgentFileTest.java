@@ -115,6 +115,16 @@ class AgentFileTest {
     }
 
     @Test
+    void theAsteriskSetupsSampleAgentsServeTheSampleQueues() throws Exception {
+        Set<String> queues = io.switchboard.callflow.queue.QueueRegistry.read(Path.of("../queues.yaml")).queues()
+                .keySet();
+        AgentRoster roster = AgentFile.read(Path.of("../docker/asterisk/agents.yaml"), queues,
+                (id, pw) -> new AgentSecret("x", "y"));
+        assertThat(roster.agents()).extracting(AgentDefinition::id).containsExactlyInAnyOrder("1001", "1002", "1003");
+        assertThat(roster.agents()).allSatisfy(a -> assertThat(queues).containsAll(a.queues().keySet()));
+    }
+
+    @Test
     void featureCodesAreReadFromTheirPropertyFormAndBadOnesAreRefused() {
         FeatureCodes codes = FeatureCodes.parse("*51=available, *55=not-ready:lunch,*59=logged-out");
         assertThat(codes.action("*55")).contains(new FeatureCodes.Action(AgentActivity.NOT_READY, "lunch"));
