@@ -1,6 +1,10 @@
 package io.switchboard.admin.asterisk;
 
+import io.switchboard.callflow.calendar.CalendarOverrides;
+import io.switchboard.callflow.engine.FlowInterpreter;
+import io.switchboard.callflow.engine.FlowServices;
 import io.switchboard.ivr.Hotline;
+import io.switchboard.ivr.store.CallWriter;
 import io.switchboard.ivr.acd.Acd;
 import io.switchboard.admin.acd.LateDialer;
 import io.switchboard.ivr.asterisk.AgiLegSettings;
@@ -44,11 +48,21 @@ public class AsteriskConfiguration {
         return new AsteriskChannels();
     }
 
-    /** The FastAGI service: Asterisk's calls run through the server's one Hotline. */
+    /**
+     * The FastAGI service: Asterisk's calls run through the server's one Hotline. Without an AMI link no agent can be
+     * rung on Asterisk, so its calls get a Hotline of their own whose queue port is unavailable: a queue step takes
+     * its {@code unavailable} branch at once instead of holding a caller no agent could reach.
+     */
     @Bean(destroyMethod = "close")
-    FastAgiService fastAgiService(AsteriskProperties properties, PublishedFlows flows, Hotline hotline,
-            AsteriskChannels channels) throws IOException {
+    FastAgiService fastAgiService(AsteriskProperties properties, PublishedFlows flows, Hotline server,
+            AsteriskChannels channels, CallWriter writer, CalendarOverrides overrides, Acd acd) throws IOException {
         checkSounds(properties, flows);
+        Hotline hotline = server;
+        if (properties.ami().host().isBlank()) {
+            log.info("No AMI link: queue steps on Asterisk's calls take their unavailable branch");
+            hotline = new Hotline(flows, writer, new FlowInterpreter(Clock.systemUTC(), overrides,
+                    FlowServices.UNAVAILABLE.withCallbacks(acd.callbackPort()), FlowInterpreter.DEFAULT_STEP_LIMIT));
+        }
         if (!WORD.matcher(properties.musicClass()).matches()) {
             throw new IllegalArgumentException("switchboard.asterisk.music-class '" + properties.musicClass()
                     + "' is not a music-on-hold class name (letters, digits, '-' and '_')");
