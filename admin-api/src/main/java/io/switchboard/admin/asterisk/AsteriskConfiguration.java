@@ -11,6 +11,7 @@ import io.switchboard.ivr.asterisk.AgiLegSettings;
 import io.switchboard.ivr.asterisk.AgiLimits;
 import io.switchboard.ivr.asterisk.AsteriskDevices;
 import io.switchboard.ivr.asterisk.AsteriskDialer;
+import io.switchboard.ivr.asterisk.AsteriskTransfers;
 import io.switchboard.ivr.asterisk.AmiLink;
 import io.switchboard.ivr.asterisk.AsteriskChannels;
 import io.switchboard.ivr.asterisk.AsteriskSounds;
@@ -41,6 +42,19 @@ public class AsteriskConfiguration {
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** How long an answered agent or customer may hear music before Asterisk ends the channel unbridged. */
     private static final java.time.Duration PARKED_AT_MOST = java.time.Duration.ofMinutes(10);
+    /** How long a transfer's destination may ring. */
+    private static final java.time.Duration TRANSFER_RING = java.time.Duration.ofSeconds(30);
+
+    /**
+     * A flow's {@code transfer} on Asterisk's calls: Asterisk dials the agent's device or the number (through the
+     * outbound route) from the caller's channel; the built-in endpoint's calls have no transfers yet.
+     */
+    @Bean
+    io.switchboard.callflow.engine.TransferPort asteriskTransfers(AsteriskProperties properties, Acd acd) {
+        return new AsteriskTransfers(id -> acd.agentDirectory().definitions().containsKey(id),
+                properties.agentDevice(), properties.outboundRoute(), TRANSFER_RING,
+                io.switchboard.callflow.engine.TransferPort.UNAVAILABLE);
+    }
 
     /** Channels and bridges as AMI tells them (empty without AMI). */
     @Bean
@@ -55,13 +69,15 @@ public class AsteriskConfiguration {
      */
     @Bean(destroyMethod = "close")
     FastAgiService fastAgiService(AsteriskProperties properties, PublishedFlows flows, Hotline server,
-            AsteriskChannels channels, CallWriter writer, CalendarOverrides overrides, Acd acd) throws IOException {
+            AsteriskChannels channels, CallWriter writer, CalendarOverrides overrides, Acd acd,
+            io.switchboard.callflow.engine.TransferPort transfers) throws IOException {
         checkSounds(properties, flows);
         Hotline hotline = server;
         if (properties.ami().host().isBlank()) {
             log.info("No AMI link: queue steps on Asterisk's calls take their unavailable branch");
             hotline = new Hotline(flows, writer, new FlowInterpreter(Clock.systemUTC(), overrides,
-                    FlowServices.UNAVAILABLE.withCallbacks(acd.callbackPort()), FlowInterpreter.DEFAULT_STEP_LIMIT));
+                    FlowServices.UNAVAILABLE.withCallbacks(acd.callbackPort()).withTransfers(transfers),
+                    FlowInterpreter.DEFAULT_STEP_LIMIT));
         }
         if (!WORD.matcher(properties.musicClass()).matches()) {
             throw new IllegalArgumentException("switchboard.asterisk.music-class '" + properties.musicClass()

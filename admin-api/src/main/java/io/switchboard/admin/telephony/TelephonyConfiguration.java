@@ -91,15 +91,18 @@ public class TelephonyConfiguration {
     @Bean
     Hotline hotline(PublishedFlows flows, CallWriter writer, CalendarOverrides overrides, Acd acd,
             io.switchboard.ivr.handoff.HandoffDesk handoffs,
-            io.switchboard.admin.handoff.HandoffProperties handoffProperties) {
+            io.switchboard.admin.handoff.HandoffProperties handoffProperties,
+            org.springframework.beans.factory.ObjectProvider<io.switchboard.callflow.engine.TransferPort> transfers) {
         var queues = acd.queuePort();
         if (!handoffProperties.on().containsKey(io.switchboard.admin.handoff.HandoffProperties.CHAT)) {
             // nobody to hand a caller to: the queue steps' offer-chat is not made (docs/handoffs.md)
             log.info("queue steps offer no chat: switchboard.handoff.on.chat is not set");
             queues = queues.withoutChat();
         }
+        // transfers: Asterisk's calls when Asterisk is configured; the built-in endpoint has none yet
         FlowServices services = FlowServices.UNAVAILABLE.withQueues(queues)
-                .withCallbacks(acd.callbackPort()).withHandoffs(handoffs);
+                .withCallbacks(acd.callbackPort()).withHandoffs(handoffs)
+                .withTransfers(transfers.getIfAvailable(() -> io.switchboard.callflow.engine.TransferPort.UNAVAILABLE));
         return new Hotline(flows, writer, new FlowInterpreter(Clock.systemUTC(), overrides, services,
                 FlowInterpreter.DEFAULT_STEP_LIMIT));
     }

@@ -100,6 +100,15 @@ class AsteriskQueueIT {
                       thanks: {play: [callback-scheduled], next: bye}
                       bye: {hangup: {}}
                     """);
+            Files.writeString(dir.resolve("flows/to-agent.yaml"), """
+                    flow: to-agent
+                    languages: [en]
+                    start: hand-over
+                    steps:
+                      hand-over: {transfer: {to: "5801", failed: sorry}}
+                      sorry: {play: [goodbye], next: bye}
+                      bye: {hangup: {}}
+                    """);
             Files.writeString(dir.resolve("queues.yaml"), queues);
             return dir;
         } catch (IOException e) {
@@ -288,6 +297,25 @@ class AsteriskQueueIT {
         TestServer.await(() -> AMI.calls().hangups().contains(agentSide), WAIT);
         assertThat(events(from, "CALLBACK_REQUESTED")).hasSize(1);
         assertThat(events(from, "CALLBACK_CONNECTED").get(0).get("agent").stringValue()).isEqualTo("5501");
+    }
+
+    @Test
+    void aFlowsTransferIsAsterisksDialToTheAgentsDeviceAndABusyOneTakesTheFailedBranch() throws Exception {
+        queue = "answered";
+        agentOnAsterisk("5801", "NOT_INUSE", "logged-out");
+        try (SimulatedAgiSession caller = SimulatedAgiSession.to(agi.port()).script("to-agent").callerId("5550801")
+                .uniqueId("1796060008.1").start()) {
+            assertThat(caller.awaitClosed(WAIT)).isTrue();
+            assertThat(caller.commands()).contains("EXEC \"Dial\" \"SIP/5801,30\"");
+            assertThat(caller.heard()).doesNotContain("goodbye");
+        }
+        try (SimulatedAgiSession caller = SimulatedAgiSession.to(agi.port()).script("to-agent").callerId("5550802")
+                .uniqueId("1796060008.2").dialStatus("BUSY").start()) {
+            assertThat(caller.awaitClosed(WAIT)).isTrue();
+            assertThat(caller.heard()).containsExactly("goodbye");
+        }
+        TestServer.await(() -> TestServer.get(port, "/api/calls?limit=50").json().valueStream()
+                .anyMatch(c -> c.toString().contains("5550801") && c.toString().contains("transferred")), WAIT);
     }
 
     /** A caller from {@code number} on the Asterisk channel {@code uniqueId} runs this test's queue flow. */

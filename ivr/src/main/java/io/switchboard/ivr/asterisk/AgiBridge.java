@@ -42,11 +42,19 @@ final class AgiBridge implements CallLeg.Bridge {
         }
         CompletableFuture<Optional<AgiReply>> returned = new CompletableFuture<>();
         Thread.ofVirtual().name("agi-bridge-" + caller.facts().callId()).start(() -> {
+            Optional<AgiReply> reply = Optional.empty();
             try {
-                returned.complete(commands.send(new ExecCommand("Bridge", other.uniqueId(), "x")));
+                reply = commands.send(new ExecCommand("Bridge", other.uniqueId(), "x"));
+                if (reply.isPresent() && reply.get().getResultCode() < 0) {
+                    commands.channelAlive(); // -1: the caller may have hung up; 511 (or HANGUP) says so
+                }
             } catch (RuntimeException e) {
-                returned.complete(Optional.empty());
+                log.debug("call {}: Bridge: {}", caller.facts().callId(), e.toString());
             }
+            if (!caller.isGone()) {
+                other.leftBridge(); // Bridge returned with the caller still there: the other side left
+            }
+            returned.complete(reply); // last: the caller's session is free for the flow's thread from here on
         });
         String uniqueId = caller.channel().uniqueId();
         long deadline = System.nanoTime() + ESTABLISH.toNanos();
@@ -63,19 +71,10 @@ final class AgiBridge implements CallLeg.Bridge {
             }
         }
         AgiBridge bridge = new AgiBridge(caller, other, returned);
-        if (returned.isDone()) {
-            if (caller.isGone() || !bridge.wasMade(commands)) {
-                return Optional.empty();
-            }
-            other.leftBridge(); // made, and over already: the other side hung up at once
-            return Optional.of(bridge);
+        if (returned.isDone() && (caller.isGone() || !bridge.wasMade(commands))) {
+            return Optional.empty();
         }
-        returned.thenAccept(reply -> {
-            if (!caller.isGone()) {
-                other.leftBridge(); // Bridge returned with the caller still there: the other side left
-            }
-        });
-        return Optional.of(bridge);
+        return Optional.of(bridge); // made (and maybe over already: the other side hung up at once)
     }
 
     /** After {@code Bridge} returned: whether it had bridged ({@code BRIDGERESULT=SUCCESS}). */

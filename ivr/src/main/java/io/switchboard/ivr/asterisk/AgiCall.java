@@ -332,6 +332,27 @@ public final class AgiCall implements CallLeg {
         }
     }
 
+    /**
+     * Dials {@code device} from the caller's channel ({@code EXEC Dial "<device>,<seconds>"}) and waits for the
+     * call to end: a transfer that Asterisk carries. {@code DIALSTATUS} says whether it was answered.
+     */
+    io.switchboard.callflow.engine.TransferPort.TransferResult dial(String device, Duration ring) {
+        Instant at = clock.instant();
+        observers.each(o -> o.promptStarted("dial:" + device, signals.language(), at));
+        Optional<AgiReply> reply = commands.send(new org.asteriskjava.fastagi.command.ExecCommand("Dial", device,
+                Long.toString(Math.max(1, ring.toSeconds()))));
+        String status = commands.send(new org.asteriskjava.fastagi.command.GetVariableCommand("DIALSTATUS"))
+                .map(AgiReply::getExtra).orElse("");
+        if ("ANSWER".equals(status)) {
+            return new io.switchboard.callflow.engine.TransferPort.TransferResult.Transferred();
+        }
+        if (signals.isGone() || reply.isEmpty() || (reply.get().getResultCode() < 0 && !commands.channelAlive())) {
+            return new io.switchboard.callflow.engine.TransferPort.TransferResult.HungUp();
+        }
+        return new io.switchboard.callflow.engine.TransferPort.TransferResult.Failed("Asterisk's Dial to " + device
+                + " ended " + (status.isEmpty() ? "without a DIALSTATUS" : status));
+    }
+
     /** The server is stopping: the call ends and its FastAGI connection is closed (Asterisk's dialplan goes on). */
     void shutDown() {
         commands.endLink(HangupCause.SHUTDOWN, CallEnd.Party.SYSTEM);

@@ -8,6 +8,7 @@ import io.switchboard.callflow.engine.PlayOutcome;
 import io.switchboard.callflow.engine.PromptRef;
 import io.switchboard.callflow.engine.RecordOutcome;
 import io.switchboard.callflow.engine.RecordRequest;
+import io.switchboard.callflow.engine.TransferPort;
 import io.switchboard.ivr.call.CallEnd;
 import io.switchboard.ivr.call.CallLeg;
 import io.switchboard.ivr.call.HangupCause;
@@ -258,5 +259,37 @@ class FastAgiServiceTest {
         CallEnd end = run.call().ended().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(end.cause()).isEqualTo(HangupCause.CARRIER_LOST);
         assertThat(end.hungUpBy()).isEqualTo(CallEnd.Party.SYSTEM);
+    }
+
+    private static final AsteriskTransfers TRANSFERS = new AsteriskTransfers(Set.of("1001")::contains,
+            "PJSIP/{agent}", "PJSIP/{number}@trunk", Duration.ofSeconds(30), TransferPort.UNAVAILABLE);
+
+    @Test
+    void aTransferToAnAgentIsAsterisksDialFromTheCallersChannelAndEndsTheFlowWhenAnswered() throws Exception {
+        Run run = run(call -> TRANSFERS.transfer("1001", call), asterisk());
+        assertThat(run.result().get()).isEqualTo(new TransferPort.TransferResult.Transferred());
+        assertThat(lastCommands).containsSequence("EXEC \"Dial\" \"PJSIP/1001,30\"", "GET VARIABLE \"DIALSTATUS\"");
+    }
+
+    @Test
+    void aBusyNumberFailsTheTransferWithAsterisksDialStatus() throws Exception {
+        Run run = run(call -> TRANSFERS.transfer("+15550100", call), asterisk().dialStatus("BUSY"));
+        assertThat(run.result().get()).isInstanceOfSatisfying(TransferPort.TransferResult.Failed.class,
+                f -> assertThat(f.reason()).contains("PJSIP/+15550100@trunk").contains("BUSY"));
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileTheTransferRingsEndsAsHungUp() throws Exception {
+        Run run = run(call -> TRANSFERS.transfer("1001", call), asterisk().dialStatus("HANGUP"));
+        assertThat(run.result().get()).isEqualTo(new TransferPort.TransferResult.HungUp());
+        assertThat(run.call().end()).map(CallEnd::hungUpBy).contains(CallEnd.Party.CALLER);
+    }
+
+    @Test
+    void aDestinationThatIsNeitherAnAgentNorANumberIsRefusedWithoutDialling() throws Exception {
+        Run run = run(call -> TRANSFERS.transfer("sip:billing@pbx.example.com", call), asterisk());
+        assertThat(run.result().get()).isInstanceOf(TransferPort.TransferResult.Failed.class);
+        assertThat(lastCommands).noneMatch(c -> c.startsWith("EXEC"));
+        assertThat(TRANSFERS.device("1;Hangup")).as("nothing but digits reaches the dial string").isNull();
     }
 }

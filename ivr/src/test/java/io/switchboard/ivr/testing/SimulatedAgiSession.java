@@ -40,6 +40,7 @@ public final class SimulatedAgiSession implements AutoCloseable {
     private static final String DEAD = SESSION.reply("511 ");
     private static final Pattern STREAM = Pattern.compile("STREAM FILE \"?([^\" ]+)\"? \"([^\"]*)\"( -?\\d+)?");
     private static final Pattern RECORD = Pattern.compile("RECORD FILE \"?([^\" ]+)\"? .*");
+    private static final Pattern DIAL = Pattern.compile("EXEC \"?Dial\"? \"?([^\",]+)(,[^\"]*)?\"?");
     private static final Pattern BRIDGE = Pattern.compile("EXEC \"?Bridge\"? \"?([^\",]+)(,[^\"]*)?\"?");
 
     private final Socket socket;
@@ -64,6 +65,8 @@ public final class SimulatedAgiSession implements AutoCloseable {
     private final CompletableFuture<String> bridgedTo = new CompletableFuture<>();
     private volatile boolean music;
     private String bridgeResult;
+    private final String dialStatus;
+    private String dialed;
 
     private SimulatedAgiSession(Builder b) throws IOException {
         this.socket = new Socket("127.0.0.1", b.port);
@@ -79,6 +82,7 @@ public final class SimulatedAgiSession implements AutoCloseable {
         this.recordKey = b.recordKey;
         this.stallAt = b.stallAt;
         this.ami = b.ami;
+        this.dialStatus = b.dialStatus;
         this.uniqueId = b.uniqueId;
         StringBuilder env = new StringBuilder();
         for (String line : SESSION.environment()) {
@@ -132,6 +136,9 @@ public final class SimulatedAgiSession implements AutoCloseable {
 
     private String answer(String command) {
         if (dead) {
+            if (command.contains("DIALSTATUS") && dialed != null) {
+                return "200 result=1 (" + ("HANGUP".equals(dialed) ? "CANCEL" : dialed) + ")\n";
+            }
             return command.startsWith("SET VARIABLE") ? "200 result=1\n" : DEAD;
         }
         Matcher stream = STREAM.matcher(command);
@@ -152,6 +159,19 @@ public final class SimulatedAgiSession implements AutoCloseable {
         Matcher bridge = BRIDGE.matcher(command);
         if (bridge.matches()) {
             return bridge(bridge.group(1));
+        }
+        Matcher dial = DIAL.matcher(command);
+        if (dial.matches()) {
+            dialed = dialStatus;
+            if ("HANGUP".equals(dialStatus)) { // the caller hangs up while it rings
+                dead = true;
+                return "200 result=-1\n" + (style == HangupStyle.HANGUP_LINE ? "HANGUP\n" : "");
+            }
+            return "ANSWER".equals(dialStatus) ? "200 result=-1\n" : "200 result=0\n";
+        }
+        if (command.equals("GET VARIABLE DIALSTATUS") || command.equals("GET VARIABLE \"DIALSTATUS\"")) {
+            String status = "HANGUP".equals(dialed) ? "CANCEL" : dialed;
+            return status == null ? "200 result=0\n" : "200 result=1 (" + status + ")\n";
         }
         if (command.equals("GET VARIABLE BRIDGERESULT") || command.equals("GET VARIABLE \"BRIDGERESULT\"")) {
             return bridgeResult == null ? "200 result=0\n" : "200 result=1 (" + bridgeResult + ")\n";
@@ -309,6 +329,7 @@ public final class SimulatedAgiSession implements AutoCloseable {
         private Character recordKey;
         private String stallAt;
         private SimulatedAmi ami;
+        private String dialStatus = "ANSWER";
 
         private Builder(int port) {
             this.port = port;
@@ -380,6 +401,15 @@ public final class SimulatedAgiSession implements AutoCloseable {
         /** Asterisk never answers the command that plays {@code prompt} (the test then drops the link). */
         public Builder stallAt(String prompt) {
             this.stallAt = prompt;
+            return this;
+        }
+
+        /**
+         * How a {@code Dial} the server asks for ends ({@code DIALSTATUS}: ANSWER, BUSY, NOANSWER, CHANUNAVAIL…;
+         * {@code HANGUP}: the caller hangs up while it rings).
+         */
+        public Builder dialStatus(String status) {
+            this.dialStatus = status;
             return this;
         }
 
