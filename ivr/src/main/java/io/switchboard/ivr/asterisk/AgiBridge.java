@@ -45,8 +45,10 @@ final class AgiBridge implements CallLeg.Bridge {
             Optional<AgiReply> reply = Optional.empty();
             try {
                 reply = commands.send(new ExecCommand("Bridge", other.uniqueId(), "x"));
-                if (reply.isPresent() && reply.get().getResultCode() < 0) {
-                    commands.channelAlive(); // -1: the caller may have hung up; 511 (or HANGUP) says so
+                if (reply.isPresent()) {
+                    // Bridge answers 200 result=0 whoever left (recorded: the caller's HANGUP comes after it), so
+                    // ask: a dead channel answers 511
+                    commands.channelAlive();
                 }
             } catch (RuntimeException e) {
                 log.debug("call {}: Bridge: {}", caller.facts().callId(), e.toString());

@@ -222,7 +222,8 @@ public final class SimulatedAgiSession implements AutoCloseable {
         }
         ami.hangup(uniqueId);
         ami.calls().hangUp(target);
-        return "200 result=-1\n" + (style == HangupStyle.HANGUP_LINE ? "HANGUP\n" : "");
+        // as recorded (agi-acd-bridge-caller-hangs-up): Bridge returns 0 even so, then HANGUP, then 511
+        return "200 result=0\n" + (style == HangupStyle.HANGUP_LINE ? "HANGUP\n" : "");
     }
 
     private static void pause(long ms) {
