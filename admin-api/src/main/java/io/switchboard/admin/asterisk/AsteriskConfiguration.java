@@ -120,6 +120,8 @@ public class AsteriskConfiguration {
             throw new IllegalArgumentException("switchboard.asterisk.outbound-route '" + properties.outboundRoute()
                     + "' has no {number}");
         }
+        AsteriskDialer.checkDialString("switchboard.asterisk.outbound-route", properties.outboundRoute());
+        AsteriskDialer.checkDialString("switchboard.asterisk.agent-device", properties.agentDevice());
         AmiLink link = new AmiLink(ami.host(), ami.port(), ami.user(), secret, agi.sessions(), channels,
                 Clock.systemUTC(), ami.firstBackoff(), ami.maxBackoff());
         AsteriskDevices devices = new AsteriskDevices(link, acd.agentPhones(),

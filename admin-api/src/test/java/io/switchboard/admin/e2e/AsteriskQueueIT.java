@@ -156,7 +156,8 @@ class AsteriskQueueIT {
             assertThat(offer.device()).isEqualTo("SIP/5101");
             assertThat(offer.callerId()).isEqualTo("5550101");
             assertThat(offer.action()).containsEntry("application", "MusicOnHold").containsEntry("async", "true")
-                    .containsKey("variable");
+                    .containsKey("variable").containsEntry("otherchannelid", agentChannel.replace("switchboard-",
+                            "switchboard2-")); // sent as a header by Asterisk-Java from the getter
             assertThat(caller.commands()).contains("SET MUSIC ON \"default\"")
                     .contains("EXEC \"Bridge\" \"" + agentChannel + ",x\"");
             TestServer.await(() -> events(from, "CONNECT").size() == 1, WAIT);

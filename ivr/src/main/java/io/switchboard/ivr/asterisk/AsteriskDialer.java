@@ -80,11 +80,12 @@ public final class AsteriskDialer implements Dialer, AmiListener {
             return CompletableFuture.completedFuture(new Dialled.Failed(
                     "no outbound route on Asterisk (switchboard.asterisk.outbound-route)"));
         }
-        String id = "switchboard-" + UUID.randomUUID();
+        UUID uuid = UUID.randomUUID();
+        String id = "switchboard-" + uuid;
         String dialed = target instanceof DialTarget.Number n ? n.number() : device;
         OriginatedChannel leg = new OriginatedChannel(new CallFacts(id, callerId, dialed, clock.instant()), link,
                 clock);
-        OriginateAction action = originate(device, id, callerId, context, ringTimeout);
+        OriginateAction action = originate(device, id, "switchboard2-" + uuid, callerId, context, ringTimeout);
         CompletableFuture<Dialled> result = new CompletableFuture<>();
         live.put(id, leg);
         result.whenComplete((d, e) -> {
@@ -104,9 +105,9 @@ public final class AsteriskDialer implements Dialer, AmiListener {
         return result;
     }
 
-    private OriginateAction originate(String device, String id, String callerId, Map<String, String> context,
-            Duration ringTimeout) {
-        OriginateAction action = new OriginateAction();
+    private OriginateAction originate(String device, String id, String otherId, String callerId,
+            Map<String, String> context, Duration ringTimeout) {
+        TwoIdOriginate action = new TwoIdOriginate(otherId);
         action.setChannel(device);
         action.setChannelId(id);
         action.setApplication("MusicOnHold");
@@ -141,6 +142,39 @@ public final class AsteriskDialer implements Dialer, AmiListener {
         }
         leg.hangup();
         return new Dialled.Failed("Asterisk did not tell how originating " + action.getChannel() + " ended");
+    }
+
+    /**
+     * An Originate that also names the second half of a Local channel ({@code OtherChannelId}). Asterisk finds
+     * channels by unique-id prefix (recorded: {@code ami-acd-bridge-local-prefix-trap}), and the half it would
+     * name itself ({@code <ChannelId>-2}) starts with ours, so a Bridge or Hangup by our id could take it instead;
+     * {@code switchboard2-<uuid>} is no prefix of {@code switchboard-<uuid>} nor the other way round. Asterisk-Java
+     * sends every public getter of a public class as a header.
+     */
+    public static final class TwoIdOriginate extends OriginateAction {
+        private static final long serialVersionUID = 1L;
+        private final String otherChannelId;
+
+        TwoIdOriginate(String otherChannelId) {
+            this.otherChannelId = otherChannelId;
+        }
+
+        public String getOtherChannelId() {
+            return otherChannelId;
+        }
+    }
+
+    /**
+     * Refuses a dial string Asterisk would optimize away: a {@code Local/} channel without {@code /n} is replaced in
+     * the bridge by the channel it dials (recorded: {@code ami-acd-bridge-local}), and the unique id Switchboard
+     * follows hangs up while the call goes on.
+     */
+    public static void checkDialString(String what, String template) {
+        if (template != null && template.regionMatches(true, 0, "Local/", 0, 6) && !template.endsWith("/n")) {
+            throw new IllegalArgumentException(what + " '" + template + "' is a Local channel that Asterisk "
+                    + "optimizes away once it is answered, and Switchboard would lose the call's unique id; end it "
+                    + "with /n (" + template + "/n) so it stays");
+        }
     }
 
     /** What an OriginateResponse means for the ACD. */

@@ -84,6 +84,23 @@ class AsteriskAcdPartsTest {
     }
 
     @Test
+    void aLocalChannelThatAsteriskWouldOptimizeAwayIsRefusedAndOneWithSlashNIsKept() {
+        assertThatThrownBy(() -> AsteriskDialer.checkDialString("switchboard.asterisk.outbound-route",
+                "Local/{number}@outbound")).hasMessageContaining("/n");
+        AsteriskDialer.checkDialString("switchboard.asterisk.outbound-route", "Local/{number}@outbound/n");
+        AsteriskDialer.checkDialString("switchboard.asterisk.outbound-route", "PJSIP/{number}@trunk");
+        AsteriskDialer.checkDialString("switchboard.asterisk.agent-device", "PJSIP/{agent}");
+    }
+
+    @Test
+    void theOriginateNamesBothHalvesOfALocalChannelWithIdsNeitherOfWhichPrefixesTheOther() {
+        AsteriskDialer.TwoIdOriginate action = new AsteriskDialer.TwoIdOriginate("switchboard2-1");
+        action.setChannelId("switchboard-1");
+        assertThat(action.getOtherChannelId()).doesNotStartWith(action.getChannelId());
+        assertThat(action.getChannelId()).doesNotStartWith(action.getOtherChannelId());
+    }
+
+    @Test
     void aContactIsOnTheCarrierThatCanRingIt() {
         assertThat(Carrier.ofContact("sip:1001@127.0.0.1:5070")).isEqualTo(Carrier.SIP);
         assertThat(Carrier.ofContact("SIPS:1001@example.com")).isEqualTo(Carrier.SIP);
