@@ -462,6 +462,36 @@ comparison, a Bridge by unique id that no channel has.""")
     ami.close()
 
 
+def s_bridge_local(customer_id):
+    """customer_id "sb-cbl-customer" is a prefix of the ;2 half's id: Bridge (prefix lookup) then takes the ;2 half."""
+    trap = customer_id == "sb-cbl-customer"
+    w = Wire("ami-acd-bridge-local%s-20.20.1.txt" % ("-prefix-trap" if trap else ""), HDR + """
+Scenario: a callback through a Local channel. SIP/1001 is originated into Wait(30) (ChannelId sb-cbl-agent); the
+customer is originated as Local/5550123@callback-out (lab dialplan: Dial(SIP/${EXTEN}@trunk,30); the trunk is a SIPp
+UAS on 127.0.0.1:5092 that answers, talks 5 s and hangs up) into Wait(30), ChannelId %s (the ;1 half)
+and OtherChannelId sb-cbl-customer-2 (the ;2 half); then AMI Bridge Channel1 sb-cbl-agent Channel2 %s.""" % (
+        customer_id, customer_id) + ("""
+THE TRAP: Bridge looks channels up by name prefix, then by unique-id PREFIX (Asterisk 20 main/features.c
+action_bridge, ast_channel_get_by_name_prefix); sb-cbl-customer is a prefix of sb-cbl-customer-2, so Bridge took
+the ;2 half out of its Dial bridge: the customer's trunk channel was hung up at once, the agent bridged to nothing.""" if trap else ""))
+    ami = Ami(w)
+    a = phone("1001", "answer", 30000)
+    c = phone("trunk", "answer", 5000)
+    aid = originate(ami, "SIP/1001", "sb-cbl-agent", 10000, callerid="5550123")
+    originate_result(ami, aid, 10)
+    aid = ami.send("Originate", Channel="Local/5550123@callback-out", Application="Wait", Data="30",
+                   Timeout="10000", CallerID="5550100", Async="true", ChannelId=customer_id,
+                   OtherChannelId="sb-cbl-customer-2", Variable=["SWITCHBOARD_CALLBACK=sb-cbl"])
+    originate_result(ami, aid, 15)
+    time.sleep(0.5)
+    ami.action("Bridge", Channel1="sb-cbl-agent", Channel2=customer_id, Tone="no")
+    ami.wait(lambda m: m.get("Event") == "Hangup" and m.get("Uniqueid") == "sb-cbl-agent", 40)
+    time.sleep(1.5)
+    stop(a)
+    stop(c)
+    ami.close()
+
+
 SCENARIOS = {
     "devicestate": s_devicestate,
     "answered": lambda: s_originate("answered"),
@@ -473,6 +503,8 @@ SCENARIOS = {
     "bridge-agent": lambda: s_bridge_agi("agent"),
     "bridge-caller": lambda: s_bridge_agi("caller"),
     "bridge-action": s_bridge_ami,
+    "bridge-local": lambda: s_bridge_local("sb-cbl-customer-1"),
+    "bridge-local-prefix-trap": lambda: s_bridge_local("sb-cbl-customer"),
 }
 
 if __name__ == "__main__":

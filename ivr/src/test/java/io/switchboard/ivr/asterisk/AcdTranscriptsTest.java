@@ -22,7 +22,8 @@ class AcdTranscriptsTest {
     void everyAmiLineFromAsteriskEndsInCrlf() {
         for (String name : List.of("devicestate", "devicestate-nocallcounter", "originate-answered",
                 "originate-noanswer", "originate-busy", "originate-unregistered", "originate-unknown", "hangup",
-                "bridge-agent-hangs-up", "bridge-caller-hangs-up", "bridge-action")) {
+                "bridge-agent-hangs-up", "bridge-caller-hangs-up", "bridge-action", "bridge-local",
+                "bridge-local-prefix-trap")) {
             AsteriskTranscript t = AsteriskTranscript.load("ami-acd-" + name + "-20.20.1.txt");
             assertThat(t.lines()).as(name).hasSizeGreaterThan(20);
             assertThat(t.lines()).as(name).filteredOn(Line::fromAsterisk).extracting(Line::text)
@@ -80,6 +81,26 @@ class AcdTranscriptsTest {
         assertThat(callerLeft.reply("HANGUP")).isEqualTo("HANGUP\n");
         assertThat(repliesTo(callerLeft, "CHANNEL STATUS\n")).containsExactly(
                 "511 Command Not Permitted on a dead channel or intercept routine\n");
+    }
+
+    @Test
+    void bridgeFindsChannelsByUniqueIdPrefixSoIdsMustNotBePrefixesOfOneAnother() {
+        assertThat(enteredTheAgentsBridge(load("bridge-local-prefix-trap")))
+                .as("Channel2 sb-cbl-customer: the ;2 half, sb-cbl-customer-2, was taken")
+                .containsExactly("sb-cbl-agent", "sb-cbl-customer-2");
+        List<String> entered = enteredTheAgentsBridge(load("bridge-local"));
+        assertThat(entered).startsWith("sb-cbl-agent", "sb-cbl-customer-1").hasSize(3);
+        assertThat(entered.get(2)).as("the trunk channel swapped in by the Local channel's optimization")
+                .matches("\\d+\\.\\d+");
+    }
+
+    private static List<String> enteredTheAgentsBridge(AsteriskTranscript t) {
+        List<Map<String, String>> entries = events(t).stream().filter(m -> "BridgeEnter".equals(m.get("Event")))
+                .toList();
+        String bridge = entries.stream().filter(m -> "sb-cbl-agent".equals(m.get("Uniqueid"))).findFirst()
+                .orElseThrow().get("BridgeUniqueid");
+        return entries.stream().filter(m -> bridge.equals(m.get("BridgeUniqueid"))).map(m -> m.get("Uniqueid"))
+                .toList();
     }
 
     private static AsteriskTranscript load(String name) {
