@@ -84,14 +84,14 @@ class AsteriskHotlineIT {
     }
 
     @Test
-    void theAmiHangupEventEndsACallWhoseChannelIsStillInAPrompt() throws Exception {
+    void theAmiHangupRequestEndsACallWhoseChannelIsStillInAPrompt() throws Exception {
         TestServer.await(() -> AMI.logins() >= 1, Duration.ofSeconds(15));
         AMI.newChannel("1796053077.31", "SIP/127.0.0.1-00000031");
         try (SimulatedAgiSession asterisk = SimulatedAgiSession.to(agi.port()).callerId("5550199")
                 .uniqueId("1796053077.31").stallAt("language-menu").start()) {
             TestServer.await(() -> asterisk.heard().contains("language-menu"), Duration.ofSeconds(15));
-            AMI.hangup("1796053077.31");
-            assertThat(asterisk.awaitClosed(WAIT)).as("the session is closed at the Hangup event").isTrue();
+            AMI.hangupRequest("1796053077.31"); // Asterisk's Hangup event would come only after the session closes
+            assertThat(asterisk.awaitClosed(WAIT)).as("the session is closed at the HangupRequest").isTrue();
         }
         CallRecord record = TestServer.awaitEnded(store, "5550199");
         assertThat(record.cause()).contains(HangupCause.NORMAL);

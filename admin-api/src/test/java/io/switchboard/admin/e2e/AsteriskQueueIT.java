@@ -207,7 +207,7 @@ class AsteriskQueueIT {
         try (SimulatedAgiSession caller = call("5550301", "1796060003.1")) {
             TestServer.await(() -> AMI.calls().originated().stream().anyMatch(o -> o.device().equals("SIP/5301")),
                     WAIT);
-            AMI.hangup("1796060003.1"); // the caller hangs up: AMI's Hangup event ends the call at once
+            AMI.hangupRequest("1796060003.1"); // the caller hangs up: AMI's HangupRequest ends the call at once
             assertThat(caller.awaitClosed(WAIT)).isTrue();
         }
         String ring = AMI.calls().originated().stream().filter(o -> o.device().equals("SIP/5301")).findFirst()

@@ -22,6 +22,8 @@ import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HangupRequestEvent;
+import org.asteriskjava.manager.event.SoftHangupRequestEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
@@ -31,9 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one AMI connection to Asterisk (Asterisk-Java's {@link ManagerConnection}). Until the first login succeeds it
  * retries with back-off (doubling up to the maximum); after that Asterisk-Java reconnects by itself (ten tries 50 ms
- * apart, then every 5 s). Its events keep {@link AsteriskChannels} current; a Hangup event ends the FastAGI call on
- * that channel at once (the command it waits on returns because its connection is closed); after every (re)connect
- * the channel list ({@code CoreShowChannels}) replaces the registry and the FastAGI calls whose channels vanished
+ * apart, then every 5 s). Its events keep {@link AsteriskChannels} current; a Hangup event (or, for a channel inside
+ * FastAGI, the HangupRequest that comes before it) ends the FastAGI call on that channel at once (the command it
+ * waits on returns because its connection is closed); after every (re)connect the channel list ({@code CoreShowChannels}) replaces the registry and the FastAGI calls whose channels vanished
  * while the link was down are ended as {@code carrier-lost}.
  */
 public final class AmiLink implements AutoCloseable {
@@ -142,6 +144,10 @@ public final class AmiLink implements AutoCloseable {
                     channels.closed(e.getUniqueId());
                     sessions.call(e.getUniqueId()).ifPresent(AgiCall::channelHungUp);
                 }
+                // a channel inside FastAGI is hung up at once but its Hangup event waits for the FastAGI socket to
+                // close (recorded: ami-acd-bridge-*-hangs-up); the request events come at once
+                case HangupRequestEvent e -> sessions.call(e.getUniqueId()).ifPresent(AgiCall::channelHungUp);
+                case SoftHangupRequestEvent e -> sessions.call(e.getUniqueId()).ifPresent(AgiCall::channelHungUp);
                 case BridgeEnterEvent e -> channels.entered(e.getBridgeUniqueId(), e.getUniqueId());
                 case BridgeLeaveEvent e -> channels.left(e.getBridgeUniqueId(), e.getUniqueId());
                 case BridgeDestroyEvent e -> channels.destroyed(e.getBridgeUniqueId());

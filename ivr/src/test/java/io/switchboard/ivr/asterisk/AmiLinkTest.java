@@ -76,12 +76,12 @@ class AmiLinkTest {
     }
 
     @Test
-    void aHangupEventEndsTheCallWhileAsteriskIsStillInTheCommand() throws Exception {
+    void aHangupRequestEndsTheCallWhileAsteriskIsStillInTheCommand() throws Exception {
         ami.newChannel("1796053200.2", "SIP/127.0.0.1-00000012");
         try (SimulatedAgiSession asterisk = SimulatedAgiSession.to(agi.port()).uniqueId("1796053200.2")
                 .stallAt("welcome").start()) {
             AgiCall call = callPlaying("1796053200.2", asterisk);
-            ami.hangup("1796053200.2");
+            ami.hangupRequest("1796053200.2"); // Asterisk sends Hangup itself only once the FastAGI socket closed
             CallEnd end = call.ended().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertThat(end.cause()).isEqualTo(HangupCause.NORMAL);
             assertThat(end.hungUpBy()).isEqualTo(CallEnd.Party.CALLER);

@@ -220,8 +220,8 @@ public final class SimulatedAgiSession implements AutoCloseable {
         if (socket.isClosed()) {
             return ""; // Asterisk died: nothing more is said on any link
         }
-        ami.hangup(uniqueId);
-        ami.calls().hangUp(target);
+        ami.hangupRequest(uniqueId);
+        ami.calls().hangUp(target); // Bridge's x option
         // as recorded (agi-acd-bridge-caller-hangs-up): Bridge returns 0 even so, then HANGUP, then 511
         return "200 result=0\n" + (style == HangupStyle.HANGUP_LINE ? "HANGUP\n" : "");
     }

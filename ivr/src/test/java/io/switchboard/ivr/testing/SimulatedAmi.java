@@ -99,6 +99,20 @@ public final class SimulatedAmi implements AutoCloseable {
     }
 
     /**
+     * A caller inside FastAGI hangs up: {@code HangupRequest} at once, as Asterisk 20 sends it (recorded:
+     * {@code ami-acd-bridge-caller-hangs-up}); its {@code Hangup} event would come only when the FastAGI socket
+     * closes, so it is not sent here.
+     */
+    public synchronized void hangupRequest(String uniqueId) {
+        String channel = channels.remove(uniqueId);
+        broadcast("Event: HangupRequest\r\nPrivilege: call,all\r\nChannel: " + channel + "\r\nChannelState: 6\r\n"
+                + "ChannelStateDesc: Up\r\nCallerIDNum: 5550177\r\nCallerIDName: sipp\r\n"
+                + "ConnectedLineNum: 5550177\r\nConnectedLineName: <unknown>\r\nLanguage: en\r\nAccountCode: \r\n"
+                + "Context: from-sip\r\nExten: 100\r\nPriority: 2\r\nUniqueid: " + uniqueId + "\r\nLinkedid: "
+                + uniqueId + "\r\n\r\n");
+    }
+
+    /**
      * The link drops (Asterisk restarted, the network broke), and while it is down the channel {@code uniqueId}
      * hangs up unseen: its Hangup event is never sent.
      */
