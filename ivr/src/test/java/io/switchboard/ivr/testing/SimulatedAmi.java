@@ -90,12 +90,8 @@ public final class SimulatedAmi implements AutoCloseable {
 
     /** The caller hangs up: Hangup to every logged-in client. */
     public synchronized void hangup(String uniqueId) {
-        String channel = channels.remove(uniqueId);
-        broadcast("Event: Hangup\r\nPrivilege: call,all\r\nChannel: " + channel + "\r\nChannelState: 6\r\n"
-                + "ChannelStateDesc: Up\r\nCallerIDNum: 5550177\r\nCallerIDName: sipp\r\n"
-                + "ConnectedLineNum: <unknown>\r\nConnectedLineName: <unknown>\r\nLanguage: en\r\nAccountCode: \r\n"
-                + "Context: from-sip\r\nExten: 100\r\nPriority: 2\r\nUniqueid: " + uniqueId + "\r\nLinkedid: "
-                + uniqueId + "\r\nCause: 16\r\nCause-txt: Normal Clearing\r\n\r\n");
+        broadcast(answeredChannelEvent("Hangup", channels.remove(uniqueId), uniqueId, "<unknown>",
+                "Cause: 16\r\nCause-txt: Normal Clearing\r\n"));
     }
 
     /**
@@ -104,12 +100,17 @@ public final class SimulatedAmi implements AutoCloseable {
      * closes, so it is not sent here.
      */
     public synchronized void hangupRequest(String uniqueId) {
-        String channel = channels.remove(uniqueId);
-        broadcast("Event: HangupRequest\r\nPrivilege: call,all\r\nChannel: " + channel + "\r\nChannelState: 6\r\n"
-                + "ChannelStateDesc: Up\r\nCallerIDNum: 5550177\r\nCallerIDName: sipp\r\n"
-                + "ConnectedLineNum: 5550177\r\nConnectedLineName: <unknown>\r\nLanguage: en\r\nAccountCode: \r\n"
+        broadcast(answeredChannelEvent("HangupRequest", channels.remove(uniqueId), uniqueId, "5550177", ""));
+    }
+
+    /** An event about the caller's answered channel, in Asterisk 20's fields and order, {@code extra} before the end. */
+    private static String answeredChannelEvent(String event, String channel, String uniqueId, String connectedLine,
+            String extra) {
+        return "Event: " + event + "\r\nPrivilege: call,all\r\nChannel: " + channel + "\r\nChannelState: 6\r\n"
+                + "ChannelStateDesc: Up\r\nCallerIDNum: 5550177\r\nCallerIDName: sipp\r\nConnectedLineNum: "
+                + connectedLine + "\r\nConnectedLineName: <unknown>\r\nLanguage: en\r\nAccountCode: \r\n"
                 + "Context: from-sip\r\nExten: 100\r\nPriority: 2\r\nUniqueid: " + uniqueId + "\r\nLinkedid: "
-                + uniqueId + "\r\n\r\n");
+                + uniqueId + "\r\n" + extra + "\r\n";
     }
 
     /**
