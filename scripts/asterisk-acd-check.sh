@@ -36,7 +36,9 @@
 #   --agi-port  Switchboard's FastAGI port [SWITCHBOARD_AGI_PORT=4573]
 #   --ami-port  the port Asterisk's manager listens on (Switchboard's ami.port) [ASTERISK_AMI_PORT=5039]
 #   --sip-port  the port Asterisk's chan_sip listens on [ASTERISK_SIP_PORT=5080]
-#   [RUN_DIR=/tmp/asterisk-acd-check] (emptied first), [AGENT_TALK_MS=5000], [CALLER_STAY_MS=60000]
+#   [RUN_DIR=/tmp/asterisk-acd-check] (emptied first), [AGENT_TALK_MS=5000], [CALLER_STAY_MS=60000],
+#   [AGENT_1001_PHONE=answer] and [AGENT_1002_PHONE=answer]: how each agent's phone takes a call (answer, no-answer,
+#   busy), e.g. AGENT_1001_PHONE=no-answer to see RINGNOANSWER and the caller reach 1002
 # Needs: sipp (Debian sip-tester, with /usr/share/sip-tester/*.pcap), curl. The lab Asterisk must not be running
 # (same ports). Exit status: 0 when the caller's call ran to its end, whatever the queue did; read the output.
 set -euo pipefail
@@ -194,7 +196,8 @@ ast "core waitfullybooted" >/dev/null
 sipp_args=(-nostdin -i 127.0.0.1)
 for agent in 1001 1002; do
     port=$((5100 + agent - 1000)); media=$((6100 + 10 * (agent - 1000)))
-    sed "s/@HOLD_MS@/$AGENT_TALK_MS/" "$scenarios/agent-answer.xml" > "$RUN_DIR/sipp/agent-$agent.xml"
+    phone_var="AGENT_${agent}_PHONE"; phone=${!phone_var:-answer}   # answer, no-answer or busy
+    sed "s/@HOLD_MS@/$AGENT_TALK_MS/" "$scenarios/agent-$phone.xml" > "$RUN_DIR/sipp/agent-$agent.xml"
     (cd "$RUN_DIR/sipp" && exec sipp -sf "agent-$agent.xml" "${sipp_args[@]}" -p "$port" -mi 127.0.0.1 \
         -mp "$media" -m 5 "127.0.0.1:$ASTERISK_SIP_PORT" > "agent-$agent.out" 2>&1) &
     pids+=($!)
