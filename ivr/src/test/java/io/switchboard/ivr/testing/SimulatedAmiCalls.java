@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The part of the simulated AMI that places calls, as Asterisk 20's manager.c does: device states
+ * The part of the simulated AMI that places calls, as Asterisk 20.20.1 does in the recordings ({@code ami-acd-*}): device states
  * ({@code DeviceStateChange} events, {@code Getvar DEVICE_STATE(...)}), {@code Originate} with {@code Async} (the
  * immediate {@code Originate successfully queued}, then {@code Newchannel}, and the {@code OriginateResponse} with the
  * action's ActionID: reason 4 answered, 3 not answered within the Timeout, 5 busy), {@code Hangup} by name or unique
@@ -129,9 +129,9 @@ public final class SimulatedAmiCalls {
         Thread.ofVirtual().name("simulated-originate").start(() -> {
             channels.put(id, o);
             broadcast.accept("Event: Newchannel\r\nPrivilege: call,all\r\nChannel: " + name + "\r\nChannelState: 0"
-                    + "\r\nChannelStateDesc: Down\r\nCallerIDNum: " + device.substring(device.indexOf('/') + 1)
+                    + "\r\nChannelStateDesc: Down\r\nCallerIDNum: <unknown>"
                     + "\r\nCallerIDName: <unknown>\r\nConnectedLineNum: <unknown>\r\nConnectedLineName: <unknown>"
-                    + "\r\nLanguage: en\r\nAccountCode: \r\nContext: default\r\nExten: s\r\nPriority: 1\r\n"
+                    + "\r\nLanguage: en\r\nAccountCode: \r\nContext: agents\r\nExten: s\r\nPriority: 1\r\n"
                     + "Uniqueid: " + id + "\r\nLinkedid: " + id + "\r\n\r\n");
             int reason;
             switch (answer) {
@@ -157,8 +157,10 @@ public final class SimulatedAmiCalls {
                         : "No user responding"));
                 o.hungUp().complete(null);
             }
+            // as recorded (ami-acd-originate-*): the channel's name when answered, the dial string otherwise
             broadcast.accept("Event: OriginateResponse\r\nPrivilege: call,all\r\n" + actionId + "Response: "
-                    + (reason == 4 ? "Success" : "Failure") + "\r\nChannel: " + device + "\r\nApplication: "
+                    + (reason == 4 ? "Success" : "Failure") + "\r\nChannel: " + (reason == 4 ? name : device)
+                    + "\r\nApplication: "
                     + action.getOrDefault("application", "") + "\r\nData: " + action.getOrDefault("data", "")
                     + "\r\nReason: " + reason + "\r\nUniqueid: " + id + "\r\nCallerIDNum: "
                     + action.getOrDefault("callerid", "<unknown>") + "\r\nCallerIDName: <unknown>\r\n\r\n");
