@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The part of the simulated AMI that places calls, as Asterisk 20.20.1 does in the recordings ({@code ami-acd-*}): device states
- * ({@code DeviceStateChange} events, {@code Getvar DEVICE_STATE(...)}), {@code Originate} with {@code Async} (the
+ * The part of the simulated AMI that places calls, as Asterisk 20.20.1 does in the recordings ({@code ami-acd-*}):
+ * device states ({@code DeviceStateChange} events, {@code Getvar DEVICE_STATE(...)}), {@code Originate} with
+ * {@code Async} (the
  * immediate {@code Originate successfully queued}, then {@code Newchannel}, and the {@code OriginateResponse} with the
  * action's ActionID: reason 4 answered, 3 not answered within the Timeout, 5 busy), {@code Hangup} by name or unique
  * id ({@code Channel Hungup} or {@code No such channel}) and the bridges a FastAGI caller's {@code Bridge} makes.
