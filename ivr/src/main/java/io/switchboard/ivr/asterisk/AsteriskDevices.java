@@ -106,7 +106,9 @@ public final class AsteriskDevices implements AmiListener, AutoCloseable {
         if (FREE.equalsIgnoreCase(state)) {
             phones.registered(agentId, contact, clock.instant().plus(refresh.multipliedBy(3)));
             registered.put(agentId, contact);
-        } else if (registered.remove(agentId) != null) {
+        } else {
+            // also when this run never registered it: a registration left by the run before a crash goes at once
+            registered.remove(agentId);
             phones.unregistered(agentId, contact);
         }
     }
