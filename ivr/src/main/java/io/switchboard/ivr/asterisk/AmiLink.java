@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * retries with back-off (doubling up to the maximum); after that Asterisk-Java reconnects by itself (ten tries 50 ms
  * apart, then every 5 s). Its events keep {@link AsteriskChannels} current; a Hangup event (or, for a channel inside
  * FastAGI, the HangupRequest that comes before it) ends the FastAGI call on that channel at once (the command it
- * waits on returns because its connection is closed); after every (re)connect the channel list ({@code CoreShowChannels}) replaces the registry and the FastAGI calls whose channels vanished
+ * waits on returns because its connection is closed); after every (re)connect the channel list
+ * ({@code CoreShowChannels}) replaces the registry and the FastAGI calls whose channels vanished
  * while the link was down are ended as {@code carrier-lost}.
  */
 public final class AmiLink implements AutoCloseable {

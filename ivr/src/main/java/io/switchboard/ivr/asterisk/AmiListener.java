@@ -14,7 +14,8 @@ interface AmiListener {
     /** An event as Asterisk sent it. */
     default void event(ManagerEvent event) {}
 
-    /** The link is logged in and {@code live} (unique ids) is every channel Asterisk had when asked at {@code asked}. */
+    /** The link is logged in, and {@code live} (unique ids) is every channel Asterisk had when asked at {@code asked}.
+     */
     default void reconciled(Set<String> live, Instant asked) {}
 
     /** The link was lost; Asterisk-Java reconnects. */

@@ -88,6 +88,7 @@ public final class AsteriskDialer implements Dialer, AmiListener {
         OriginateAction action = originate(device, id, "switchboard2-" + uuid, callerId, context, ringTimeout);
         CompletableFuture<Dialled> result = new CompletableFuture<>();
         live.put(id, leg);
+        leg.ended().thenRun(() -> live.remove(id)); // however it ends (an event, the bridge returning, our hang-up)
         result.whenComplete((d, e) -> {
             if (e instanceof CancellationException) {
                 leg.hangup(); // the waiting caller left while the phone rang

@@ -7,7 +7,7 @@ package io.switchboard.ivr.call;
 public enum Carrier {
     /** The built-in SIP/RTP endpoint; its agents' contacts are SIP URIs. */
     SIP,
-    /** An Asterisk driven over FastAGI and AMI; its agents' contacts are Asterisk devices such as {@code PJSIP/1001}. */
+    /** Asterisk, driven over FastAGI and AMI; its agents' contacts are Asterisk devices such as {@code PJSIP/1001}. */
     ASTERISK;
 
     /** The carrier that reaches a registered contact: a {@code sip:}/{@code sips:} URI, or else an Asterisk device. */

@@ -10,7 +10,9 @@ import io.switchboard.ivr.call.Dialer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +100,22 @@ class AsteriskAcdPartsTest {
         action.setChannelId("switchboard-1");
         assertThat(action.getOtherChannelId()).doesNotStartWith(action.getChannelId());
         assertThat(action.getChannelId()).doesNotStartWith(action.getOtherChannelId());
+    }
+
+    @Test
+    void aDialWhileTheAmiLinkIsDownFailsAtOnceAndKeepsNoChannel() throws Exception {
+        AsteriskDialer dialer = new AsteriskDialer(NOWHERE, "PJSIP/{number}@trunk", "default", Duration.ofMinutes(10),
+                Clock.systemUTC());
+        Dialer.Dialled agent = dialer.dial(new Dialer.DialTarget.AgentPhone("1001", "PJSIP/1001"), "5550100",
+                Map.of("Queue", "general"), Duration.ofSeconds(15)).get(5, TimeUnit.SECONDS);
+        assertThat(agent).isInstanceOfSatisfying(Dialer.Dialled.Failed.class,
+                f -> assertThat(f.reason()).contains("down"));
+        assertThat(dialer.channels()).isEmpty();
+        assertThat(dialer.numbersCarrier()).isEqualTo(Carrier.ASTERISK);
+        AsteriskDialer noRoute = new AsteriskDialer(NOWHERE, "", "default", Duration.ofMinutes(10), Clock.systemUTC());
+        assertThat(noRoute.numbersCarrier()).isEqualTo(Carrier.SIP);
+        assertThat(noRoute.dial(new Dialer.DialTarget.Number("5550100"), "100", Map.of(),
+                Duration.ofSeconds(15)).get()).isInstanceOf(Dialer.Dialled.Failed.class);
     }
 
     @Test

@@ -103,7 +103,7 @@ public final class SimulatedAmi implements AutoCloseable {
         broadcast(answeredChannelEvent("HangupRequest", channels.remove(uniqueId), uniqueId, "5550177", ""));
     }
 
-    /** An event about the caller's answered channel, in Asterisk 20's fields and order, {@code extra} before the end. */
+    /** An event about the caller's answered channel, in Asterisk 20's fields and order; {@code extra} ends it. */
     private static String answeredChannelEvent(String event, String channel, String uniqueId, String connectedLine,
             String extra) {
         return "Event: " + event + "\r\nPrivilege: call,all\r\nChannel: " + channel + "\r\nChannelState: 6\r\n"
