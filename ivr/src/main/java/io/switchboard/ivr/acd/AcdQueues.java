@@ -74,7 +74,7 @@ public final class AcdQueues implements QueuePort {
             return new QueueResult.HungUp();
         }
         QueueSettings settings = defined.get().settings();
-        if (!settings.joinWhenEmpty() && agents.serving(request.queue(), settings.empty()) == 0) {
+        if (!settings.joinWhenEmpty() && agents.serving(request.queue(), settings.empty(), leg.carrier()) == 0) {
             return new QueueResult.NoAgents();
         }
         if (line.size(request.queue()) >= settings.maxLength()) {
@@ -156,7 +156,8 @@ public final class AcdQueues implements QueuePort {
                 if (!now.isBefore(deadline)) {
                     return leave(offer, "EXITWITHTIMEOUT", new QueueResult.TimedOut());
                 }
-                if (settings.leaveWhenEmpty() && agents.serving(place.queue(), settings.empty()) == 0) {
+                if (settings.leaveWhenEmpty()
+                        && agents.serving(place.queue(), settings.empty(), leg.carrier()) == 0) {
                     return leave(offer, "EXITEMPTY", new QueueResult.NoAgents());
                 }
                 List<PromptRef> due = due(now);
@@ -178,7 +179,8 @@ public final class AcdQueues implements QueuePort {
             Optional<Duration> estimate = Optional.empty();
             if (isDue(nextAnnouncement, now) || isDue(nextOffer, now) || isDue(nextChatOffer, now)) {
                 estimate = estimator.estimate(place.queue(), position,
-                        agents.serving(place.queue(), QueueSettings.Empty.NO_AGENTS_LOGGED_IN), now);
+                        agents.serving(place.queue(), QueueSettings.Empty.NO_AGENTS_LOGGED_IN, leg.carrier()),
+                        now);
             }
             if (nextAnnouncement != null && !now.isBefore(nextAnnouncement)) {
                 out.addAll(Announcement.of(settings.announce(), position, estimate, leg.language()));

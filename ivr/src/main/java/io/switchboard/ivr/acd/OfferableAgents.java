@@ -1,6 +1,7 @@
 package io.switchboard.ivr.acd;
 
 import io.switchboard.callflow.queue.QueueSettings;
+import io.switchboard.ivr.call.Carrier;
 import io.switchboard.ivr.store.Transactions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,16 +81,34 @@ final class OfferableAgents {
      * ({@link QueueSettings.Empty#NO_AGENTS_LOGGED_IN}) or available with a current registration.
      */
     int serving(String queue, QueueSettings.Empty rule) {
+        return serving(queue, rule, null);
+    }
+
+    /**
+     * Like {@link #serving(String, QueueSettings.Empty)}, counting only agents {@code carrier} could ring for its
+     * caller: an available agent whose current registration is on that carrier; for "logged in", an agent with no
+     * current registration counts for every carrier (the phone may come back on either), one with registrations
+     * only for theirs. A null carrier counts every agent.
+     */
+    int serving(String queue, QueueSettings.Empty rule, Carrier carrier) {
+        String sip = "(lower(r.contact) like 'sip:%' or lower(r.contact) like 'sips:%')";
+        String onCarrier = carrier == null ? "" : " and " + (carrier == Carrier.SIP ? sip : "not " + sip);
+        String registered = "select 1 from acd_registration r where r.agent_id = q.agent_id and r.expires > ?";
         String sql = rule == QueueSettings.Empty.NO_AGENTS_LOGGED_IN ? """
                 select count(*) from acd_agent_queue q join acd_agent_state s on s.agent_id = q.agent_id
-                where q.queue = ? and s.state <> 'LOGGED_OUT' and s.since <= ?""" : """
+                where q.queue = ? and s.state <> 'LOGGED_OUT' and s.since <= ?"""
+                + (carrier == null ? "" : " and (not exists (" + registered + ") or exists (" + registered
+                        + onCarrier + "))") : """
                 select count(*) from acd_agent_queue q join acd_agent_state s on s.agent_id = q.agent_id
-                where q.queue = ? and s.state = 'AVAILABLE' and exists (select 1 from acd_registration r
-                  where r.agent_id = q.agent_id and r.expires > ?)""";
+                where q.queue = ? and s.state = 'AVAILABLE' and exists (""" + registered + onCarrier + ")";
+        int times = (int) sql.chars().filter(ch -> ch == '?').count() - 1;
         return storage.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, queue);
-                ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                Timestamp now = Timestamp.from(clock.instant());
+                for (int i = 0; i < times; i++) {
+                    ps.setTimestamp(2 + i, now);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);

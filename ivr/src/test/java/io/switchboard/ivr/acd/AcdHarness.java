@@ -30,6 +30,10 @@ final class AcdHarness {
                 wrap-up: 0
                 announce: {first-after: 50ms, every: 200ms}
                 service-level: 30s
+              strict:
+                join-when-empty: no
+                wrap-up: 0
+                announce: {first-after: 10m}
             """;
 
     private AcdHarness() {

@@ -107,6 +107,18 @@ class AcdQueuesIT {
     }
 
     @Test
+    void aQueueThatRefusesCallersWhenEmptyCountsOnlyAgentsTheCallersCarrierCanRing() throws Exception {
+        Acd acd = acd("n1");
+        agent(acd, "2201", Map.of("strict", 1), AgentActivity.AVAILABLE); // a phone on the built-in endpoint
+        QueueResult onAsterisk = waitIn(acd, request("strict", 0, LONG, ""),
+                caller("a2").on(io.switchboard.ivr.call.Carrier.ASTERISK)).get(30, TimeUnit.SECONDS);
+        assertThat(onAsterisk).as("no agent an Asterisk caller could reach").isEqualTo(new QueueResult.NoAgents());
+        assertThat(dialer.dials()).isEmpty();
+        QueueResult onSip = waitIn(acd, request("strict", 0, LONG, ""), caller("s2")).get(30, TimeUnit.SECONDS);
+        assertThat(onSip).isEqualTo(new QueueResult.Connected("2201"));
+    }
+
+    @Test
     void callersAreServedByPriorityThenByTheirTimeOfEntry() throws Exception {
         Acd acd = acd("n1");
         agent(acd, "1", Map.of("support", 1), AgentActivity.NOT_READY);
@@ -269,6 +281,6 @@ class AcdQueuesIT {
         assertThat(after.abandonedToday()).isZero();
         assertThat(after.estimatedWait()).as("known once calls were handled").isNotNull();
         assertThat(acd.snapshots().all()).extracting(QueueSnapshot::queue).containsExactly("support", "sales",
-                "billing");
+                "billing", "strict");
     }
 }
