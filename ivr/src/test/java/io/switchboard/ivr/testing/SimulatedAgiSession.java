@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,8 +41,6 @@ public final class SimulatedAgiSession implements AutoCloseable {
     private static final String DEAD = SESSION.reply("511 ");
     private static final Pattern STREAM = Pattern.compile("STREAM FILE \"?([^\" ]+)\"? \"([^\"]*)\"( -?\\d+)?");
     private static final Pattern RECORD = Pattern.compile("RECORD FILE \"?([^\" ]+)\"? .*");
-    private static final Pattern DIAL = Pattern.compile("EXEC \"?Dial\"? \"?([^\",]+)(,[^\"]*)?\"?");
-    private static final Pattern BRIDGE = Pattern.compile("EXEC \"?Bridge\"? \"?([^\",]+)(,[^\"]*)?\"?");
 
     private final Socket socket;
     private final OutputStream out;
@@ -59,14 +58,7 @@ public final class SimulatedAgiSession implements AutoCloseable {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private boolean dead;
     private boolean hangupLinePending;
-    private final SimulatedAmi ami;
-    private final String uniqueId;
-    private final CompletableFuture<Void> leaveBridge = new CompletableFuture<>();
-    private final CompletableFuture<String> bridgedTo = new CompletableFuture<>();
-    private volatile boolean music;
-    private String bridgeResult;
-    private final String dialStatus;
-    private String dialed;
+    private final SimulatedDialplan dialplan;
 
     private SimulatedAgiSession(Builder b) throws IOException {
         this.socket = new Socket("127.0.0.1", b.port);
@@ -81,9 +73,8 @@ public final class SimulatedAgiSession implements AutoCloseable {
         this.fragmented = b.fragmented;
         this.recordKey = b.recordKey;
         this.stallAt = b.stallAt;
-        this.ami = b.ami;
-        this.dialStatus = b.dialStatus;
-        this.uniqueId = b.uniqueId;
+        this.dialplan = new SimulatedDialplan(b.ami, b.uniqueId, b.dialStatus,
+                b.style == HangupStyle.HANGUP_LINE ? "HANGUP\n" : "", socket::isClosed);
         StringBuilder env = new StringBuilder();
         for (String line : SESSION.environment()) {
             env.append(environmentLine(line, b));
@@ -136,10 +127,8 @@ public final class SimulatedAgiSession implements AutoCloseable {
 
     private String answer(String command) {
         if (dead) {
-            if (command.contains("DIALSTATUS") && dialed != null) {
-                return "200 result=1 (" + ("HANGUP".equals(dialed) ? "CANCEL" : dialed) + ")\n";
-            }
-            return command.startsWith("SET VARIABLE") ? "200 result=1\n" : DEAD;
+            return dialplan.answerDead(command)
+                    .orElse(command.startsWith("SET VARIABLE") ? "200 result=1\n" : DEAD);
         }
         Matcher stream = STREAM.matcher(command);
         if (stream.matches()) {
@@ -147,34 +136,15 @@ public final class SimulatedAgiSession implements AutoCloseable {
         }
         if (command.startsWith("WAIT FOR DIGIT")) {
             Character key = typed.poll();
-            if (key == null && music) {
+            if (key == null && dialplan.musicOn()) { // Asterisk really waits while the music plays
                 pause(Math.min(250, Long.parseLong(command.substring("WAIT FOR DIGIT ".length()).strip())));
             }
             return key == null ? "200 result=0\n" : "200 result=" + (int) key + "\n";
         }
-        if (command.startsWith("SET MUSIC")) {
-            music = command.startsWith("SET MUSIC ON");
-            return "200 result=0\n";
-        }
-        Matcher bridge = BRIDGE.matcher(command);
-        if (bridge.matches()) {
-            return bridge(bridge.group(1));
-        }
-        Matcher dial = DIAL.matcher(command);
-        if (dial.matches()) {
-            dialed = dialStatus;
-            if ("HANGUP".equals(dialStatus)) { // the caller hangs up while it rings
-                dead = true;
-                return "200 result=-1\n" + (style == HangupStyle.HANGUP_LINE ? "HANGUP\n" : "");
-            }
-            return "ANSWER".equals(dialStatus) ? "200 result=-1\n" : "200 result=0\n";
-        }
-        if (command.equals("GET VARIABLE DIALSTATUS") || command.equals("GET VARIABLE \"DIALSTATUS\"")) {
-            String status = "HANGUP".equals(dialed) ? "CANCEL" : dialed;
-            return status == null ? "200 result=0\n" : "200 result=1 (" + status + ")\n";
-        }
-        if (command.equals("GET VARIABLE BRIDGERESULT") || command.equals("GET VARIABLE \"BRIDGERESULT\"")) {
-            return bridgeResult == null ? "200 result=0\n" : "200 result=1 (" + bridgeResult + ")\n";
+        Optional<SimulatedDialplan.Reply> app = dialplan.answer(command);
+        if (app.isPresent()) {
+            dead |= app.get().hungUp();
+            return app.get().text();
         }
         if (command.equals("ANSWER")) {
             return "200 result=0\n";
@@ -197,35 +167,6 @@ public final class SimulatedAgiSession implements AutoCloseable {
         return SESSION.reply("510 ");
     }
 
-    /**
-     * {@code Bridge(target,x)}: BridgeEnter for both channels, then waits until the target hangs up (the caller's
-     * AGI goes on: {@code 200 result=0}) or the caller hangs up in the bridge ({@code 200 result=-1}, HANGUP, the
-     * target hung up too); a target that does not exist returns at once with {@code BRIDGERESULT=NONEXISTENT}.
-     */
-    private String bridge(String target) {
-        music = false;
-        if (ami == null || !ami.calls().bridge("bridge-" + uniqueId, uniqueId, target)) {
-            bridgeResult = "NONEXISTENT";
-            return "200 result=0\n";
-        }
-        bridgedTo.complete(target);
-        var agentGone = ami.calls().channel(target).map(SimulatedAmiCalls.Originated::hungUp)
-                .orElse(CompletableFuture.completedFuture(null));
-        CompletableFuture.anyOf(agentGone, leaveBridge).join();
-        bridgeResult = "SUCCESS";
-        if (agentGone.isDone()) {
-            return "200 result=0\n";
-        }
-        dead = true;
-        if (socket.isClosed()) {
-            return ""; // Asterisk died: nothing more is said on any link
-        }
-        ami.hangupRequest(uniqueId);
-        ami.calls().hangUp(target); // Bridge's x option
-        // as recorded (agi-acd-bridge-caller-hangs-up): Bridge returns 0 even so, then HANGUP, then 511
-        return "200 result=0\n" + (style == HangupStyle.HANGUP_LINE ? "HANGUP\n" : "");
-    }
-
     private static void pause(long ms) {
         try {
             Thread.sleep(ms);
@@ -236,12 +177,12 @@ public final class SimulatedAgiSession implements AutoCloseable {
 
     /** The unique id of the channel the caller was bridged to, once they were. */
     public CompletableFuture<String> bridgedTo() {
-        return bridgedTo;
+        return dialplan.bridgedTo();
     }
 
     /** The caller hangs up while bridged to an agent. */
     public void hangUpInBridge() {
-        leaveBridge.complete(null);
+        dialplan.leaveBridge();
     }
 
     private String play(String prompt, String escape) {
@@ -310,7 +251,7 @@ public final class SimulatedAgiSession implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
-        leaveBridge.complete(null);
+        dialplan.leaveBridge();
     }
 
     /** What the caller does and how Asterisk is set up. */
