@@ -42,6 +42,8 @@ public final class AsteriskDevices implements AmiListener, AutoCloseable {
     private final Duration refresh;
     private final Clock clock;
     private final Map<String, String> registered = new ConcurrentHashMap<>();
+    /** Agents whose phone this run has unregistered since it last saw it free: no need to say it again. */
+    private final Set<String> cleared = ConcurrentHashMap.newKeySet();
     private final Thread refresher;
     private volatile boolean closed;
 
@@ -94,6 +96,7 @@ public final class AsteriskDevices implements AmiListener, AutoCloseable {
     public void linkDown() {
         registered.forEach((agent, contact) -> {
             registered.remove(agent);
+            cleared.add(agent);
             phones.unregistered(agent, contact);
         });
         log.info("AMI link down: Asterisk agents are offered no calls until it returns");
@@ -106,10 +109,14 @@ public final class AsteriskDevices implements AmiListener, AutoCloseable {
         if (FREE.equalsIgnoreCase(state)) {
             phones.registered(agentId, contact, clock.instant().plus(refresh.multipliedBy(3)));
             registered.put(agentId, contact);
+            cleared.remove(agentId);
         } else {
-            // also when this run never registered it: a registration left by the run before a crash goes at once
-            registered.remove(agentId);
-            phones.unregistered(agentId, contact);
+            // also when this run never registered it: a registration left by the run before a crash goes at once;
+            // once said, the refresh every 30 s does not write it again
+            boolean wasRegistered = registered.remove(agentId) != null;
+            if (cleared.add(agentId) || wasRegistered) {
+                phones.unregistered(agentId, contact);
+            }
         }
     }
 
