@@ -3,6 +3,7 @@ package io.switchboard.admin.asterisk;
 import io.switchboard.callflow.calendar.CalendarOverrides;
 import io.switchboard.callflow.engine.FlowInterpreter;
 import io.switchboard.callflow.engine.FlowServices;
+import io.switchboard.callflow.engine.TransferPort;
 import io.switchboard.ivr.Hotline;
 import io.switchboard.ivr.store.CallWriter;
 import io.switchboard.ivr.acd.Acd;
@@ -50,10 +51,10 @@ public class AsteriskConfiguration {
      * outbound route) from the caller's channel; the built-in endpoint's calls have no transfers yet.
      */
     @Bean
-    io.switchboard.callflow.engine.TransferPort asteriskTransfers(AsteriskProperties properties, Acd acd) {
+    TransferPort asteriskTransfers(AsteriskProperties properties, Acd acd) {
         return new AsteriskTransfers(id -> acd.agentDirectory().definitions().containsKey(id),
                 properties.agentDevice(), properties.outboundRoute(), TRANSFER_RING,
-                io.switchboard.callflow.engine.TransferPort.UNAVAILABLE);
+                TransferPort.UNAVAILABLE);
     }
 
     /** Channels and bridges as AMI tells them (empty without AMI). */
@@ -70,7 +71,7 @@ public class AsteriskConfiguration {
     @Bean(destroyMethod = "close")
     FastAgiService fastAgiService(AsteriskProperties properties, PublishedFlows flows, Hotline server,
             AsteriskChannels channels, CallWriter writer, CalendarOverrides overrides, Acd acd,
-            io.switchboard.callflow.engine.TransferPort transfers) throws IOException {
+            TransferPort transfers) throws IOException {
         checkSounds(properties, flows);
         Hotline hotline = server;
         if (properties.ami().host().isBlank()) {

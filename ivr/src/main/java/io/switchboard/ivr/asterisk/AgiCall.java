@@ -7,6 +7,7 @@ import io.switchboard.callflow.engine.PlayOutcome;
 import io.switchboard.callflow.engine.PromptRef;
 import io.switchboard.callflow.engine.RecordOutcome;
 import io.switchboard.callflow.engine.RecordRequest;
+import io.switchboard.callflow.engine.TransferPort.TransferResult;
 import io.switchboard.ivr.call.CallEnd;
 import io.switchboard.ivr.call.CallLeg;
 import io.switchboard.ivr.call.CallRecording;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.asteriskjava.fastagi.command.AnswerCommand;
+import org.asteriskjava.fastagi.command.ExecCommand;
+import org.asteriskjava.fastagi.command.GetVariableCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
 import org.asteriskjava.fastagi.command.RecordFileCommand;
 import org.asteriskjava.fastagi.command.SetMusicOffCommand;
@@ -336,20 +339,20 @@ public final class AgiCall implements CallLeg {
      * Dials {@code device} from the caller's channel ({@code EXEC Dial "<device>,<seconds>"}) and waits for the
      * call to end: a transfer that Asterisk carries. {@code DIALSTATUS} says whether it was answered.
      */
-    io.switchboard.callflow.engine.TransferPort.TransferResult dial(String device, Duration ring) {
+    TransferResult dial(String device, Duration ring) {
         Instant at = clock.instant();
         observers.each(o -> o.promptStarted("dial:" + device, signals.language(), at));
-        Optional<AgiReply> reply = commands.send(new org.asteriskjava.fastagi.command.ExecCommand("Dial", device,
+        Optional<AgiReply> reply = commands.send(new ExecCommand("Dial", device,
                 Long.toString(Math.max(1, ring.toSeconds()))));
-        String status = commands.send(new org.asteriskjava.fastagi.command.GetVariableCommand("DIALSTATUS"))
+        String status = commands.send(new GetVariableCommand("DIALSTATUS"))
                 .map(AgiReply::getExtra).orElse("");
         if ("ANSWER".equals(status)) {
-            return new io.switchboard.callflow.engine.TransferPort.TransferResult.Transferred();
+            return new TransferResult.Transferred();
         }
         if (signals.isGone() || reply.isEmpty() || (reply.get().getResultCode() < 0 && !commands.channelAlive())) {
-            return new io.switchboard.callflow.engine.TransferPort.TransferResult.HungUp();
+            return new TransferResult.HungUp();
         }
-        return new io.switchboard.callflow.engine.TransferPort.TransferResult.Failed("Asterisk's Dial to " + device
+        return new TransferResult.Failed("Asterisk's Dial to " + device
                 + " ended " + (status.isEmpty() ? "without a DIALSTATUS" : status));
     }
 
